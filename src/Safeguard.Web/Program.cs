@@ -1,6 +1,66 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Access;
+using Safeguard.Core.Access.Log;
+using Safeguard.Core.Access.Restrictions;
+using Safeguard.Core.Data;
+using Safeguard.Core.People;
+using Safeguard.Core.People.Search;
+using Safeguard.Web.Api;
+using Safeguard.Web.Security;
+
 var builder = WebApplication.CreateBuilder(args);
+var config = builder.Configuration;
+
+// The database: SQLite or PostgreSQL by configuration alone.
+var (provider, connectionString) = Database.FromConfiguration(config);
+builder.Services.AddDbContext<SafeguardDbContext>(o => Database.Configure(o, provider, connectionString));
+
+// Time is injected so tests can fix "now".
+builder.Services.AddSingleton(TimeProvider.System);
+
+// The access log: its key lives outside the database; views are written in the background.
+builder.Services.AddSingleton(_ => new AccessLogChain(AccessLogKey.From(config)));
+builder.Services.AddSingleton<AccessLogAppender>();
+builder.Services.AddSingleton<AccessLogVerifier>();
+builder.Services.AddSingleton<AccessLogQueue>();
+builder.Services.AddHostedService<AccessLogWriter>();
+
+// The service's areas.
+builder.Services.AddScoped<RecordAccess>();
+builder.Services.AddScoped<PeopleService>();
+builder.Services.AddScoped<PersonSearch>();
+builder.Services.AddScoped<DuplicateCheck>();
+builder.Services.AddScoped<RestrictionService>();
+
+builder.Services.AddSafeguardSignIn(config);
+builder.Services.AddSafeguardPolicies();
+builder.Services.AddRazorPages(o =>
+{
+    o.Conventions.AddPageRoute("/People/Record", "/people/{id:guid}");
+}).AddMvcOptions(o => o.Filters.Add<ServiceExceptionFilter>());
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CurrentActor>();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+app.UseStatusCodePagesWithReExecute("/Status/{0}");
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseTwoFactorRequirement();
+app.UseAuthorization();
+
+app.MapRazorPages();
+app.MapOpenApi("/api/openapi.json").AllowAnonymous();
+app.MapPeopleApi();
+app.MapUsersApi();
 
 app.Run();
+
+/// <summary>Exposed so the in-process tests can host the app.</summary>
+public partial class Program;

@@ -1,0 +1,51 @@
+namespace Safeguard.Core.Access;
+
+/// <summary>
+/// What a person may do, and which roles may do it. This table is the access matrix: every page and
+/// endpoint names one capability as its policy, and docs/access.md is checked against it by a test.
+/// </summary>
+public static class Capabilities
+{
+    public const string FindPeople = "FindPeople";
+    public const string ViewChildRecord = "ViewChildRecord";
+    public const string AddPerson = "AddPerson";
+    public const string EditPerson = "EditPerson";
+    public const string MarkRecordedInError = "MarkRecordedInError";
+    public const string ViewAccessHistory = "ViewAccessHistory";
+    public const string RestrictRecord = "RestrictRecord";
+    public const string BreakGlass = "BreakGlass";
+    public const string ManageUsers = "ManageUsers";
+    public const string SignedIn = "SignedIn";
+
+    // Roles that work with children's records day to day.
+    private static readonly string[] CaseWork =
+    [
+        Roles.ContactServiceWorker, Roles.MashWorker, Roles.MashManager, Roles.SocialWorker, Roles.TeamManager,
+        Roles.ServiceManager, Roles.EmergencyDutyWorker, Roles.EarlyHelpWorker, Roles.ConferenceChair, Roles.Lado,
+    ];
+
+    private static readonly string[] Managers = [Roles.MashManager, Roles.TeamManager, Roles.ServiceManager];
+
+    public static readonly IReadOnlyList<Capability> All =
+    [
+        new(SignedIn, "Sign in and see their own work", Roles.All.Select(r => r.Role).ToArray()),
+        new(FindPeople, "Find a person (search, possible duplicates)", [.. CaseWork, Roles.QaOfficer]),
+        new(ViewChildRecord, "View a person's record, family and chronology", [.. CaseWork, Roles.QaOfficer]),
+        new(AddPerson, "Add a person, a relationship or an address",
+            CaseWork.Where(r => r != Roles.ConferenceChair).ToArray()),
+        new(EditPerson, "Change a person's details",
+            CaseWork.Where(r => r != Roles.ConferenceChair).ToArray()),
+        new(MarkRecordedInError, "Mark a person or relationship recorded in error", [Roles.TeamManager, Roles.ServiceManager]),
+        new(ViewAccessHistory, "See who has viewed and changed a child's record", Managers),
+        new(RestrictRecord, "Restrict a record, and lift a restriction", [Roles.TeamManager, Roles.ServiceManager]),
+        new(BreakGlass, "Break the glass on a restricted record, with a reason", [Roles.ServiceManager, Roles.EmergencyDutyWorker]),
+        new(ManageUsers, "Manage users, teams and roles", [Roles.Administrator]),
+    ];
+
+    public static Capability Get(string name) => All.Single(c => c.Name == name);
+
+    public static bool Allows(string capability, IEnumerable<string> roles) =>
+        Get(capability).Roles.Intersect(roles).Any();
+}
+
+public sealed record Capability(string Name, string Description, IReadOnlyList<string> Roles);

@@ -1,0 +1,181 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Safeguard.Core.Access;
+using Safeguard.Core.Access.Log;
+using Safeguard.Core.Access.Restrictions;
+using Safeguard.Core.Calendar;
+using Safeguard.Core.Chronology;
+using Safeguard.Core.People;
+
+namespace Safeguard.Core.Data;
+
+/// <summary>The one database of a council's Safeguard: the same model on SQLite and PostgreSQL.</summary>
+public class SafeguardDbContext(DbContextOptions<SafeguardDbContext> options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonName> PersonNames => Set<PersonName>();
+    public DbSet<PersonNameKey> PersonNameKeys => Set<PersonNameKey>();
+    public DbSet<PersonDisability> PersonDisabilities => Set<PersonDisability>();
+    public DbSet<Address> Addresses => Set<Address>();
+    public DbSet<Relationship> Relationships => Set<Relationship>();
+    public DbSet<Involvement> Involvements => Set<Involvement>();
+    public DbSet<ChronologyEntry> Chronology => Set<ChronologyEntry>();
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<AccessLogCheckpoint> AccessLogCheckpoints => Set<AccessLogCheckpoint>();
+    public DbSet<RecordRestriction> Restrictions => Set<RecordRestriction>();
+    public DbSet<RestrictionMember> RestrictionMembers => Set<RestrictionMember>();
+    public DbSet<BreakGlassAccess> BreakGlassAccesses => Set<BreakGlassAccess>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Moments are stored as UTC DateTime (SQLite cannot order DateTimeOffset); read them back as UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<StaffUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(200);
+            e.HasIndex(u => u.TeamId);
+            e.HasIndex(u => u.AgencyId);
+        });
+        builder.Entity<Team>().HasIndex(t => t.Name).IsUnique();
+        builder.Entity<Agency>().HasIndex(a => a.Name).IsUnique();
+
+        builder.Entity<Person>(e =>
+        {
+            e.HasIndex(p => p.Number).IsUnique();
+            e.HasIndex(p => p.NhsNumber);
+            e.HasIndex(p => p.Upn);
+            e.HasIndex(p => p.DateOfBirth);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.Property(p => p.Notes).HasMaxLength(4000);
+            e.Ignore(p => p.SafeguardId);
+            e.Ignore(p => p.FullName);
+            e.Ignore(p => p.IsUnborn);
+            e.HasMany(p => p.PreviousNames).WithOne().HasForeignKey(n => n.PersonId);
+            e.HasMany(p => p.Disabilities).WithOne().HasForeignKey(d => d.PersonId);
+            e.HasMany(p => p.Addresses).WithOne().HasForeignKey(a => a.PersonId);
+        });
+        builder.Entity<PersonNameKey>(e =>
+        {
+            e.HasOne<Person>().WithMany().HasForeignKey(k => k.PersonId);
+            e.HasIndex(k => new { k.Token, k.PersonId });
+            e.HasIndex(k => new { k.Phonetic, k.PersonId });
+            e.Property(k => k.Token).HasMaxLength(100);
+            e.Property(k => k.Phonetic).HasMaxLength(100);
+        });
+        builder.Entity<Address>(e =>
+        {
+            e.HasIndex(a => a.PersonId);
+            e.HasIndex(a => a.HouseholdKey);
+        });
+        builder.Entity<Relationship>(e =>
+        {
+            e.HasOne(r => r.Person).WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(r => r.RelatedPerson).WithMany().HasForeignKey(r => r.RelatedPersonId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => r.PersonId);
+            e.HasIndex(r => r.RelatedPersonId);
+            e.Property(r => r.Type).HasConversion<string>().HasMaxLength(40);
+            e.Property(r => r.Version).IsConcurrencyToken();
+        });
+        builder.Entity<Involvement>(e =>
+        {
+            e.HasOne<Person>().WithMany().HasForeignKey(i => i.PersonId);
+            e.HasIndex(i => new { i.PersonId, i.EndDate });
+            e.HasIndex(i => new { i.WorkerId, i.EndDate });
+            e.Property(i => i.Kind).HasConversion<string>().HasMaxLength(40);
+        });
+        builder.Entity<ChronologyEntry>(e =>
+        {
+            e.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId);
+            e.HasIndex(c => new { c.PersonId, c.OccurredAtUtc });
+            e.Property(c => c.Summary).HasMaxLength(2000);
+        });
+        builder.Entity<AccessLogEntry>(e =>
+        {
+            e.HasKey(a => a.Sequence);
+            e.Property(a => a.Sequence).ValueGeneratedNever();
+            e.HasIndex(a => new { a.PersonId, a.Sequence });
+            e.HasIndex(a => new { a.UserId, a.Sequence });
+            e.HasIndex(a => a.AtUtc);
+            e.Property(a => a.Changes).HasMaxLength(20000);
+            e.Property(a => a.Hash).HasMaxLength(64);
+        });
+        builder.Entity<AccessLogCheckpoint>(e =>
+        {
+            e.HasKey(c => c.Sequence);
+            e.Property(c => c.Sequence).ValueGeneratedNever();
+            e.HasIndex(c => c.AtUtc);
+        });
+        builder.Entity<RecordRestriction>(e =>
+        {
+            e.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId);
+            e.HasIndex(r => r.PersonId);
+            e.HasMany(r => r.Members).WithOne().HasForeignKey(m => m.RestrictionId);
+            e.Ignore(r => r.IsActive);
+        });
+        builder.Entity<RestrictionMember>().HasIndex(m => new { m.UserId, m.RestrictionId });
+        builder.Entity<BreakGlassAccess>(e =>
+        {
+            e.HasIndex(b => new { b.PersonId, b.UserId, b.ExpiresAtUtc });
+            e.HasIndex(b => new { b.RestrictionId, b.AcknowledgedAtUtc });
+        });
+        builder.Entity<NumberSequence>().HasKey(s => s.Name);
+        builder.Entity<CalendarDay>(e =>
+        {
+            e.HasKey(d => d.Date);
+            e.HasIndex(d => d.WorkingDayNumber);
+        });
+        builder.Entity<ApiToken>(e =>
+        {
+            e.HasIndex(t => t.Hash).IsUnique();
+            e.HasIndex(t => t.UserId);
+        });
+    }
+
+    /// <summary>Renews the concurrency token of everything versioned that is being saved.</summary>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified) entry.Entity.Version = Guid.NewGuid();
+        }
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Takes the next number of a named sequence (Safeguard IDs) inside the current transaction.</summary>
+    public async Task<int> NextNumberAsync(string name, CancellationToken ct = default)
+    {
+        var next = await Database.SqlQuery<long>(
+            $"UPDATE \"NumberSequences\" SET \"Next\" = \"Next\" + 1 WHERE \"Name\" = {name} RETURNING \"Next\" - 1 AS \"Value\"")
+            .ToListAsync(ct);
+        if (next.Count == 1) return checked((int)next[0]);
+        NumberSequences.Add(new NumberSequence { Name = name, Next = 2 });
+        await SaveChangesAsync(ct);
+        return 1;
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+/// <summary>A counter handed out in a transaction (for example the next Safeguard ID).</summary>
+public class NumberSequence
+{
+    public required string Name { get; set; }
+    public long Next { get; set; }
+}

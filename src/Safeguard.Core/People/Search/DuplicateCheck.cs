@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Access;
+using Safeguard.Core.Access.Restrictions;
+using Safeguard.Core.Data;
+
+namespace Safeguard.Core.People.Search;
+
+public sealed record PossibleDuplicate(SearchResult Person, int Score, string Why);
+
+/// <summary>
+/// Before a person is added: who already on the system might be the same person? Same NHS number, similar
+/// name with the same or a transposed date of birth, or a very similar name. Restricted records the worker may
+/// not see are not shown (that would reveal them); the restriction's owner resolves such duplicates.
+/// </summary>
+public sealed class DuplicateCheck(SafeguardDbContext db, RecordAccess access)
+{
+    public const int Threshold = 60;
+
+    public async Task<IReadOnlyList<PossibleDuplicate>> FindAsync(Actor actor, PersonDetails details, CancellationToken ct = default)
+    {
+        PeopleService.Require(actor, Capabilities.FindPeople);
+        details = details.Tidy();
+        var visible = access.VisiblePeople(actor).Where(p => p.RecordedInErrorAtUtc == null);
+        var tokens = SearchKeys.Tokens(details.FirstName + " " + details.LastName).Distinct().ToList();
+        var phonetics = tokens.Select(SearchKeys.Phonetic).Where(p => p.Length > 0).Distinct().ToList();
+        var nameIds = db.PersonNameKeys.Where(k => tokens.Contains(k.Token) || phonetics.Contains(k.Phonetic))
+            .GroupBy(k => k.PersonId).Where(g => g.Count() >= 2).Select(g => g.Key);
+        var dob = details.DateOfBirth;
+        var nhs = details.NhsNumber;
+
+        var candidates = await visible
+            .Where(p => (nhs != null && p.NhsNumber == nhs) || (dob != null && p.DateOfBirth == dob) || nameIds.Contains(p.Id))
+            .Take(500)
+            .Select(p => new
+            {
+                p.Id, p.Number, p.FirstName, p.MiddleNames, p.LastName, p.DateOfBirth, p.ExpectedDateOfBirth, p.Sex, p.NhsNumber,
+                Address = db.Addresses.Where(a => a.PersonId == p.Id && a.To == null).Select(a => a.Line1 + ", " + a.Postcode).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+
+        return candidates
+            .Select(c =>
+            {
+                var (score, why) = NameMatch.DuplicateScore(details.FirstName, details.LastName, details.DateOfBirth, details.NhsNumber,
+                    c.FirstName, c.LastName, c.DateOfBirth, c.NhsNumber);
+                var result = new SearchResult(c.Id, c.Number, c.FirstName, c.MiddleNames, c.LastName, c.DateOfBirth, c.ExpectedDateOfBirth,
+                    c.Sex, c.NhsNumber, c.Address, score, why);
+                return new PossibleDuplicate(result, score, why);
+            })
+            .Where(d => d.Score >= Threshold)
+            .OrderByDescending(d => d.Score)
+            .Take(10)
+            .ToList();
+    }
+}
