@@ -32,6 +32,8 @@ builder.Services.AddScoped<PeopleService>();
 builder.Services.AddScoped<PersonSearch>();
 builder.Services.AddScoped<DuplicateCheck>();
 builder.Services.AddScoped<RestrictionService>();
+builder.Services.AddScoped<PersonRecord>();
+builder.Services.AddScoped<StaffAdministration>();
 
 builder.Services.AddSafeguardSignIn(config);
 builder.Services.AddSafeguardPolicies();

@@ -19,8 +19,11 @@ public sealed class AccessLogChain(byte[] key)
     public static DateTime TruncateToMicroseconds(DateTime utc) =>
         new(utc.Ticks - utc.Ticks % 10, DateTimeKind.Utc);
 
+    /// <remarks>
+    /// The sequence number is deliberately not hashed: the chain itself fixes the order, and leaving it out lets
+    /// the verifier tell an inserted entry (its successor still follows the entry before it) from an altered one.
+    /// </remarks>
     public static string Canonical(AccessLogEntry e) => string.Join('\u001f',
-        e.Sequence.ToString(CultureInfo.InvariantCulture),
         DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
         e.UserId, e.UserName, e.Action,
         e.PersonId?.ToString("N") ?? "",

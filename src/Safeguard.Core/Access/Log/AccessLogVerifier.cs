@@ -38,7 +38,7 @@ public sealed class AccessLogVerifier(AccessLogChain chain)
                 {
                     // Does this entry follow the suspect's stored hash (suspect altered) or the one before it (suspect inserted)?
                     if (chain.HashOf(suspect.Hash, entry) == entry.Hash)
-                        return Bad(suspect.Sequence, checkedCount, $"Entry {suspect.Sequence} was altered: its content no longer matches its hash.");
+                        return Bad(suspect.Sequence, checkedCount, $"Entry {suspect.Sequence} was altered: its content no longer matches its hash (or the entry before it was removed and the rest renumbered).");
                     if (chain.HashOf(hashBeforeSuspect, entry) == entry.Hash)
                         return Bad(suspect.Sequence, checkedCount, $"Entry {suspect.Sequence} was inserted: it is not part of the chain.");
                     return Bad(suspect.Sequence, checkedCount, $"The chain breaks at entry {suspect.Sequence}: it or an entry before it was altered or removed.");
