@@ -66,19 +66,19 @@ public sealed class PersonDetailsValidator : AbstractValidator<PersonDetails>
             .WithName(nameof(PersonDetails.ExpectedDateOfBirth))
             .OverridePropertyName(nameof(PersonDetails.ExpectedDateOfBirth))
             .WithMessage("Enter either a date of birth or an expected date of birth, not both");
-        RuleFor(p => p.Sex).Must(Sex.IsValid).WithMessage("Select the person's sex");
+        RuleFor(p => p.Sex).Must(DfeCodes.Sex.IsValid).WithMessage("Select the person's sex");
         RuleFor(p => p.Gender).MaximumLength(100).WithMessage("Gender must be 100 characters or fewer");
-        RuleFor(p => p.Ethnicity).Must(Ethnicity.IsValid).WithMessage("Select an ethnicity");
+        RuleFor(p => p.Ethnicity).Must(DfeCodes.Ethnicity.IsValid).WithMessage("Select an ethnicity");
         RuleFor(p => p.NhsNumber).Must(n => n is null || People.NhsNumber.IsValid(n))
             .WithMessage("Enter a valid NHS number, like 943 476 5919");
         RuleFor(p => p.Upn).Must(u => u is null || People.Upn.IsValid(u))
             .WithMessage(p => People.Upn.Explain(p.Upn ?? "") ?? "Enter a valid UPN");
-        RuleFor(p => p.UpnUnknownReason).Must(r => r is null || UpnUnknownReason.IsValid(r))
+        RuleFor(p => p.UpnUnknownReason).Must(r => r is null || DfeCodes.UpnUnknown.IsValid(r))
             .WithMessage("Select a reason the UPN is not known");
         RuleFor(p => p).Must(p => !(p.Upn is not null && p.UpnUnknownReason is not null))
             .OverridePropertyName(nameof(PersonDetails.UpnUnknownReason))
             .WithMessage("Give a UPN or the reason it is not known, not both");
-        RuleForEach(p => p.Disabilities).Must(Disability.IsValid).WithMessage("Select disabilities from the list");
+        RuleForEach(p => p.Disabilities).Must(DfeCodes.Disability.IsValid).WithMessage("Select disabilities from the list");
         RuleFor(p => p.Disabilities).Must(d => !(d.Contains("NONE") && d.Count > 1))
             .WithMessage("Select 'No disability' or the disabilities the person has, not both");
         RuleFor(p => p.Notes).MaximumLength(4000).WithMessage("Notes must be 4,000 characters or fewer");

@@ -41,8 +41,9 @@ public sealed class DuplicateCheck(SafeguardDbContext db, RecordAccess access)
         return candidates
             .Select(c =>
             {
-                var (score, why) = NameMatch.DuplicateScore(details.FirstName, details.LastName, details.DateOfBirth, details.NhsNumber,
-                    c.FirstName, c.LastName, c.DateOfBirth, c.NhsNumber);
+                var score = NameMatch.DuplicateScore(new MatchPerson(details.FirstName, details.LastName, details.DateOfBirth, details.NhsNumber),
+                    new MatchPerson(c.FirstName, c.LastName, c.DateOfBirth, c.NhsNumber));
+                var why = Why(details, c.FirstName, c.LastName, c.DateOfBirth, c.NhsNumber);
                 var result = new SearchResult(c.Id, c.Number, c.FirstName, c.MiddleNames, c.LastName, c.DateOfBirth, c.ExpectedDateOfBirth,
                     c.Sex, c.NhsNumber, c.Address, score, why);
                 return new PossibleDuplicate(result, score, why);
@@ -52,4 +53,20 @@ public sealed class DuplicateCheck(SafeguardDbContext db, RecordAccess access)
             .Take(10)
             .ToList();
     }
+
+    /// <summary>Says in words what the two records share, so the worker can judge.</summary>
+    private static string Why(PersonDetails d, string first, string last, DateOnly? dob, string? nhs)
+    {
+        var reasons = new List<string>();
+        if (d.NhsNumber is not null && d.NhsNumber == nhs) reasons.Add("same NHS number");
+        var nameScore = NameMatch.Score(d.FirstName + " " + d.LastName, first, last);
+        if (nameScore >= 100) reasons.Add("same name");
+        else if (nameScore >= MinimumNameLikeness) reasons.Add("similar name");
+        if (d.DateOfBirth is not null && d.DateOfBirth == dob) reasons.Add("same date of birth");
+        else if (d.DateOfBirth is { } a && dob is { } b && a.Year == b.Year && a.Month == b.Day && a.Day == b.Month) reasons.Add("date of birth with day and month swapped");
+        else if (d.DateOfBirth is { } c && dob is { } e && c.Year == e.Year) reasons.Add("born the same year");
+        return reasons.Count == 0 ? "similar details" : string.Join(", ", reasons);
+    }
+
+    private const int MinimumNameLikeness = 70;
 }

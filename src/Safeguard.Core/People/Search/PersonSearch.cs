@@ -56,7 +56,7 @@ public sealed class PersonSearch(SafeguardDbContext db, RecordAccess access, Acc
             scored = await Load(visible.Where(p => p.NhsNumber == nhs), "NHS number", ct);
             interpretation = $"NHS number {NhsNumber.Format(nhs)}";
         }
-        else if (Upn.Normalise(text) is { } upn && Upn.IsValid(upn))
+        else if (Upn.Normalise(text) is var upn && Upn.IsValid(upn))
         {
             scored = await Load(visible.Where(p => p.Upn == upn), "UPN", ct);
             interpretation = $"UPN {upn}";
@@ -102,7 +102,7 @@ public sealed class PersonSearch(SafeguardDbContext db, RecordAccess access, Acc
         return candidates
             .Select(c =>
             {
-                var names = previous.Where(n => n.PersonId == c.Id).Select(n => (n.FirstName, n.LastName)).ToList();
+                var names = previous.Where(n => n.PersonId == c.Id).Select(n => n.FirstName + " " + n.LastName).ToList();
                 var score = NameMatch.Score(text, c.FirstName, c.LastName, names);
                 return c with { Score = score, MatchedOn = "name" };
             })
