@@ -37,10 +37,7 @@ builder.Services.AddScoped<StaffAdministration>();
 
 builder.Services.AddSafeguardSignIn(config);
 builder.Services.AddSafeguardPolicies();
-builder.Services.AddRazorPages(o =>
-{
-    o.Conventions.AddPageRoute("/People/Record", "/people/{id:guid}");
-}).AddMvcOptions(o => o.Filters.Add<ServiceExceptionFilter>());
+builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.Add<ServiceExceptionFilter>());
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddHttpContextAccessor();

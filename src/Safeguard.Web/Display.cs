@@ -1,0 +1,34 @@
+using System.Globalization;
+using Safeguard.Core.Calendar;
+using Safeguard.Core.People;
+using Safeguard.Core.People.Codes;
+
+namespace Safeguard.Web;
+
+/// <summary>How dates, times and codes are shown: UK time, GOV.UK date style, labels instead of codes.</summary>
+public static class Display
+{
+    private static readonly CultureInfo UK = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string Date(DateOnly? d) => d?.ToString("d MMMM yyyy", UK) ?? "Not known";
+
+    public static string DateTime(DateTime utc) =>
+        WorkingDayCalendar.ToUkTime(new DateTimeOffset(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc))).ToString("d MMM yyyy, HH:mm", UK);
+
+    public static string Born(Person p, DateOnly today) => BornText(p.DateOfBirth, p.ExpectedDateOfBirth, today);
+
+    public static string BornText(DateOnly? dob, DateOnly? expected, DateOnly today)
+    {
+        if (dob is null) return expected is { } e ? $"Unborn (due {Date(e)})" : "Not known";
+        var age = today.Year - dob.Value.Year - (dob.Value.AddYears(today.Year - dob.Value.Year) > today ? 1 : 0);
+        return $"{Date(dob)} (age {age})";
+    }
+
+    public static string Sex(string code) => DfeCodes.Sex.Label(code) ?? code;
+    public static string Ethnicity(string code) => DfeCodes.Ethnicity.Label(code) ?? code;
+    public static string Disabilities(IEnumerable<string> codes) =>
+        codes.Any() ? string.Join(", ", codes.Select(c => DfeCodes.Disability.Label(c) ?? c)) : "None recorded";
+
+    public static DateOnly TodayInUk(TimeProvider clock) =>
+        DateOnly.FromDateTime(WorkingDayCalendar.ToUkTime(clock.GetUtcNow()));
+}

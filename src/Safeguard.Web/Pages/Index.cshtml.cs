@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Access;
+using Safeguard.Core.Access.Restrictions;
+using Safeguard.Core.Data;
+using Safeguard.Core.People;
+using Safeguard.Web.Security;
+
+namespace Safeguard.Web.Pages;
+
+/// <summary>
+/// "My work": the children allocated to me, my team's caseload if I manage one, and anyone who has broken the
+/// glass on a record I restricted. Later areas add what is due and overdue here.
+/// </summary>
+[Authorize(Policy = Capabilities.SignedIn)]
+public class IndexModel(SafeguardDbContext db, RecordAccess access, RestrictionService restrictions, CurrentActor me, TimeProvider clock) : PageModel
+{
+    public sealed record Allocated(Guid PersonId, string Name, DateOnly? DateOfBirth, InvolvementKind Kind, DateOnly Since);
+    public sealed record TeamLoad(string Worker, int Children, int? Capacity);
+
+    public Actor Actor { get; private set; } = null!;
+    public string? TeamName { get; private set; }
+    public List<Allocated> MyChildren { get; private set; } = [];
+    public List<TeamLoad> Team { get; private set; } = [];
+    public List<BreakGlassAccess> GlassBroken { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Actor = me.Actor;
+        Today = Display.TodayInUk(clock);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == Actor.UserId).Select(u => new { u.TeamId, Team = u.Team!.Name, u.Team.CaseloadCapacity }).FirstAsync(ct);
+        TeamName = user.Team;
+        if (Actor.Can(Capabilities.ViewChildRecord))
+        {
+            MyChildren = await db.Involvements.AsNoTracking().Where(i => i.WorkerId == Actor.UserId && i.EndDate == null)
+                .Join(access.VisiblePeople(Actor), i => i.PersonId, p => p.Id, (i, p) => new { i, p })
+                .OrderBy(x => x.p.LastName).ThenBy(x => x.p.FirstName).Take(200)
+                .Select(x => new Allocated(x.p.Id, x.p.FirstName + " " + x.p.LastName, x.p.DateOfBirth, x.i.Kind, x.i.StartDate))
+                .ToListAsync(ct);
+        }
+        if (user.TeamId is { } teamId && (Actor.Roles.Contains(Roles.TeamManager) || Actor.Roles.Contains(Roles.MashManager)))
+        {
+            Team = await db.Users.AsNoTracking().Where(u => u.TeamId == teamId && u.IsActive && u.Id != Actor.UserId)
+                .Select(u => new TeamLoad(u.DisplayName, db.Involvements.Count(i => i.WorkerId == u.Id && i.EndDate == null), user.CaseloadCapacity))
+                .OrderByDescending(t => t.Children).ToListAsync(ct);
+        }
+        GlassBroken = await restrictions.UnacknowledgedForOwnerAsync(Actor.UserId, ct);
+    }
+
+    public async Task<IActionResult> OnPostAcknowledgeAsync(int id, CancellationToken ct)
+    {
+        await restrictions.AcknowledgeAsync(me.Actor, id, ct);
+        return RedirectToPage();
+    }
+}
