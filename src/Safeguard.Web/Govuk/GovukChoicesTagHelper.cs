@@ -1,0 +1,105 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+
+namespace Safeguard.Web.Govuk;
+
+/// <summary>
+/// Radios and checkboxes share their markup: a fieldset with legend, hint and error,
+/// then one item per option. The first item's id is the field id, so error summary links land on it.
+/// </summary>
+public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
+{
+    public string? Legend { get; set; }
+
+    /// <summary>For example govuk-fieldset__legend--l.</summary>
+    public string? LegendClass { get; set; }
+
+    public bool LegendIsPageHeading { get; set; }
+
+    public IEnumerable<GovukOption> Items { get; set; } = [];
+
+    /// <summary>"radios" or "checkboxes", as in the GOV.UK class names.</summary>
+    protected abstract string Kind { get; }
+
+    protected abstract string InputType { get; }
+
+    protected virtual string? ListClass => null;
+
+    protected abstract bool IsChecked(string value);
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var idPrefix = FieldId;
+        var error = FieldError;
+        var hintId = Hint is null ? null : idPrefix + "-hint";
+        var errorId = error is null ? null : idPrefix + "-error";
+
+        var fieldset = GovukHtml.Fieldset(GovukHtml.DescribedBy(hintId, errorId), Legend ?? DisplayName, LegendClass, LegendIsPageHeading);
+        if (Hint is not null)
+        {
+            fieldset.InnerHtml.AppendHtml(GovukHtml.Hint(hintId!, Hint));
+        }
+        if (error is not null)
+        {
+            fieldset.InnerHtml.AppendHtml(GovukHtml.ErrorMessage(errorId!, error));
+        }
+
+        var list = GovukHtml.Element("div", GovukHtml.Classes("govuk-" + Kind, ListClass));
+        list.Attributes["data-module"] = "govuk-" + Kind;
+        var index = 0;
+        foreach (var item in Items)
+        {
+            index++;
+            list.InnerHtml.AppendHtml(Item(item, item.Id ?? (index == 1 ? idPrefix : $"{idPrefix}-{index}")));
+        }
+        fieldset.InnerHtml.AppendHtml(list);
+
+        var group = GovukHtml.FormGroup(error is not null);
+        group.InnerHtml.AppendHtml(fieldset);
+        output.TagName = null;
+        output.Content.SetHtmlContent(group);
+    }
+
+    private TagBuilder Item(GovukOption option, string id)
+    {
+        var hintId = option.Hint is null ? null : id + "-item-hint";
+
+        var input = GovukHtml.Input($"govuk-{Kind}__input");
+        input.Attributes["id"] = id;
+        input.Attributes["name"] = FieldName;
+        input.Attributes["type"] = InputType;
+        input.Attributes["value"] = option.Value;
+        if (IsChecked(option.Value))
+        {
+            input.Attributes["checked"] = "";
+        }
+        GovukHtml.SetIfPresent(input, "aria-describedby", hintId);
+
+        var item = GovukHtml.Element("div", $"govuk-{Kind}__item");
+        item.InnerHtml.AppendHtml(input);
+        item.InnerHtml.AppendHtml(GovukHtml.Label(id, option.Text, $"govuk-{Kind}__label", isPageHeading: false));
+        if (option.Hint is not null)
+        {
+            item.InnerHtml.AppendHtml(GovukHtml.Hint(hintId!, option.Hint, $"govuk-{Kind}__hint"));
+        }
+        return item;
+    }
+}
+
+/// <summary>GOV.UK radios: <c>&lt;govuk-radios asp-for="Input.Answer" legend="..." items="Model.Options" inline /&gt;</c>.</summary>
+[HtmlTargetElement("govuk-radios")]
+public class GovukRadiosTagHelper : GovukChoicesTagHelper
+{
+    /// <summary>The checked value, instead of the one from asp-for.</summary>
+    public string? Value { get; set; }
+
+    public bool Inline { get; set; }
+
+    protected override string Kind => "radios";
+
+    protected override string InputType => "radio";
+
+    protected override string? ListClass => Inline ? "govuk-radios--inline" : null;
+
+    protected override bool IsChecked(string value) => value == CurrentValue(Value);
+}
