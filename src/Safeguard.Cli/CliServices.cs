@@ -31,7 +31,7 @@ public static class CliServices
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<SafeguardDbContext>()
-            .AddDefaultTokenProviders();
+            .AddTokenProvider<AuthenticatorTokenProvider<StaffUser>>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddScoped<StaffAdministration>();
         return services.BuildServiceProvider();
     }

@@ -44,8 +44,9 @@ public class IndexModel(SafeguardDbContext db, RecordAccess access, RestrictionS
         if (user.TeamId is { } teamId && (Actor.Roles.Contains(Roles.TeamManager) || Actor.Roles.Contains(Roles.MashManager)))
         {
             Team = await db.Users.AsNoTracking().Where(u => u.TeamId == teamId && u.IsActive && u.Id != Actor.UserId)
-                .Select(u => new TeamLoad(u.DisplayName, db.Involvements.Count(i => i.WorkerId == u.Id && i.EndDate == null), user.CaseloadCapacity))
-                .OrderByDescending(t => t.Children).ToListAsync(ct);
+                .Select(u => new { u.DisplayName, Children = db.Involvements.Count(i => i.WorkerId == u.Id && i.EndDate == null) })
+                .OrderByDescending(t => t.Children).ThenBy(t => t.DisplayName)
+                .Select(t => new TeamLoad(t.DisplayName, t.Children, user.CaseloadCapacity)).ToListAsync(ct);
         }
         GlassBroken = await restrictions.UnacknowledgedForOwnerAsync(Actor.UserId, ct);
     }

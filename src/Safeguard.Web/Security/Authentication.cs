@@ -51,7 +51,12 @@ public static class Authentication
             o.LogoutPath = "/account/sign-out";
             o.AccessDeniedPath = "/Status/403";
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+            // A refusal is a real 403 (the status code page explains it), never a redirect that hides it.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         services.ConfigureExternalCookie(o => o.Cookie.SameSite = SameSiteMode.Lax);
         services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o =>

@@ -16,7 +16,7 @@ public static class SecurityHeaders
         h["Referrer-Policy"] = "no-referrer";
         h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
         h["Cross-Origin-Opener-Policy"] = "same-origin";
-        if (!IsStatic(ctx.Request.Path)) h.CacheControl = "no-store";
+        if (!IsStatic(ctx.Request.Path)) { h.CacheControl = "no-cache, no-store"; h.Pragma = "no-cache"; }
         await next();
     });
 

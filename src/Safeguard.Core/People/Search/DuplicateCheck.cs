@@ -30,7 +30,7 @@ public sealed class DuplicateCheck(SafeguardDbContext db, RecordAccess access)
 
         var candidates = await visible
             .Where(p => (nhs != null && p.NhsNumber == nhs) || (dob != null && p.DateOfBirth == dob) || nameIds.Contains(p.Id))
-            .Take(500)
+            .OrderBy(p => p.Number).Take(500)
             .Select(p => new
             {
                 p.Id, p.Number, p.FirstName, p.MiddleNames, p.LastName, p.DateOfBirth, p.ExpectedDateOfBirth, p.Sex, p.NhsNumber,

@@ -48,22 +48,22 @@ public sealed class PersonSearch(SafeguardDbContext db, RecordAccess access, Acc
 
         if (Person.ParseNumber(text) is { } number && (text.StartsWith("SG", StringComparison.OrdinalIgnoreCase) || text.Length <= 7))
         {
-            scored = await Load(visible.Where(p => p.Number == number), "Safeguard ID", ct);
+            scored = await Load(visible.Where(p => p.Number == number).OrderBy(p => p.Number), "Safeguard ID", ct);
             interpretation = $"Safeguard ID {Person.FormatNumber(number)}";
         }
         else if (NhsNumber.Normalise(text) is { } nhs && NhsNumber.IsValid(nhs))
         {
-            scored = await Load(visible.Where(p => p.NhsNumber == nhs), "NHS number", ct);
+            scored = await Load(visible.Where(p => p.NhsNumber == nhs).OrderBy(p => p.Number), "NHS number", ct);
             interpretation = $"NHS number {NhsNumber.Format(nhs)}";
         }
         else if (Upn.Normalise(text) is var upn && Upn.IsValid(upn))
         {
-            scored = await Load(visible.Where(p => p.Upn == upn), "UPN", ct);
+            scored = await Load(visible.Where(p => p.Upn == upn).OrderBy(p => p.Number), "UPN", ct);
             interpretation = $"UPN {upn}";
         }
         else if (text.Length == 0)
         {
-            scored = await Load(visible.Where(p => p.DateOfBirth == dob).OrderBy(p => p.LastName).ThenBy(p => p.FirstName).Take(CandidateLimit), "date of birth", ct);
+            scored = await Load(visible.Where(p => p.DateOfBirth == dob).OrderBy(p => p.LastName).ThenBy(p => p.FirstName), "date of birth", ct);
             interpretation = $"born {dob:d MMMM yyyy}";
         }
         else
@@ -95,7 +95,7 @@ public sealed class PersonSearch(SafeguardDbContext db, RecordAccess access, Acc
 
         var people = visible.Where(p => candidateIds.Contains(p.Id));
         if (dob is not null) people = people.Where(p => p.DateOfBirth == dob || p.ExpectedDateOfBirth == dob);
-        var candidates = await Project(people.Take(CandidateLimit * 3)).ToListAsync(ct);
+        var candidates = await Project(people.OrderBy(p => p.Number).Take(CandidateLimit * 3)).ToListAsync(ct);
         var previous = await db.PersonNames.Where(n => candidates.Select(c => c.Id).Contains(n.PersonId))
             .Select(n => new { n.PersonId, n.FirstName, n.LastName }).ToListAsync(ct);
 
@@ -111,7 +111,7 @@ public sealed class PersonSearch(SafeguardDbContext db, RecordAccess access, Acc
             .ToList();
     }
 
-    private async Task<List<SearchResult>> Load(IQueryable<Person> people, string matchedOn, CancellationToken ct) =>
+    private async Task<List<SearchResult>> Load(IOrderedQueryable<Person> people, string matchedOn, CancellationToken ct) =>
         (await Project(people.Take(CandidateLimit)).ToListAsync(ct)).Select(r => r with { Score = 100, MatchedOn = matchedOn }).ToList();
 
     private IQueryable<SearchResult> Project(IQueryable<Person> people) =>

@@ -34,7 +34,7 @@ public class AddModel(PeopleService people, DuplicateCheck duplicates, CurrentAc
             // A family member usually lives at the same address: offer it, they can change it.
             var related = await people.OpenAsync(me.Actor, RelatedTo.Value, "Person record (adding a family member)", ct);
             var current = related?.Addresses.Where(a => a.To is null).OrderByDescending(a => a.From).FirstOrDefault();
-            if (current is not null) Address = AddressForm.From(current);
+            if (current is not null) Address = AddressForm.Of(current);
         }
         return Page();
     }

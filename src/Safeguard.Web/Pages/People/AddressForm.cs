@@ -15,7 +15,7 @@ public sealed class AddressForm
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Line1) && string.IsNullOrWhiteSpace(Town) && string.IsNullOrWhiteSpace(Postcode) && From.IsEmpty;
 
-    public static AddressForm From(Address a) => new() { Line1 = a.Line1, Line2 = a.Line2, Town = a.Town, Postcode = a.Postcode, From = DateParts.From(a.From) };
+    public static AddressForm Of(Address a) => new() { Line1 = a.Line1, Line2 = a.Line2, Town = a.Town, Postcode = a.Postcode, From = DateParts.From(a.From) };
 
     public NewAddress? ToNewAddress(ModelStateDictionary modelState, DateOnly today, string prefix = "Address.", bool required = false)
     {

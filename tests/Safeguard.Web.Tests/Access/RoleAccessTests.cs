@@ -1,0 +1,125 @@
+using System.Net;
+using Safeguard.Core.Access;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Web.Tests.Support;
+
+namespace Safeguard.Web.Tests.Access;
+
+/// <summary>
+/// Every page and endpoint, for every role: allowed when the access matrix says so, 403 otherwise, and a
+/// sign-in (pages) or 401 (API) for someone not signed in. The expectations come from Capabilities, the
+/// same matrix docs/access.md shows.
+/// </summary>
+public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
+{
+    /// <summary>Each route with the capability it needs. {child} is an unrestricted child of the test borough.</summary>
+    public static readonly (string Route, string Capability)[] Routes =
+    [
+        ("/", Capabilities.SignedIn),
+        ("/account/api-tokens", Capabilities.SignedIn),
+        ("/people?q=Khan", Capabilities.FindPeople),
+        ("/people/add", Capabilities.AddPerson),
+        ("/people/{child}", Capabilities.ViewChildRecord),
+        ("/people/{child}/edit", Capabilities.EditPerson),
+        ("/people/{child}/relationships/add", Capabilities.AddPerson),
+        ("/people/{child}/address", Capabilities.AddPerson),
+        ("/people/{child}/access-history", Capabilities.ViewAccessHistory),
+        ("/people/{child}/restriction", Capabilities.RestrictRecord),
+        ("/people/{child}/recorded-in-error", Capabilities.MarkRecordedInError),
+        ("/people/break-glass", Capabilities.BreakGlass),
+        ("/admin/users", Capabilities.ManageUsers),
+        ("/admin/users/add", Capabilities.ManageUsers),
+        ("/admin/teams", Capabilities.ManageUsers),
+        ("/api/people?q=Khan", Capabilities.FindPeople),
+        ("/api/people/{child}", Capabilities.ViewChildRecord),
+        ("/api/people/{child}/chronology", Capabilities.ViewChildRecord),
+        ("/api/people/{child}/access-history", Capabilities.ViewAccessHistory),
+        ("/api/users", Capabilities.ManageUsers),
+    ];
+
+    public static TheoryData<string, string> EveryRouteAndRole()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (route, _) in Routes)
+            foreach (var (role, _) in Roles.All)
+                data.Add(route, role);
+        return data;
+    }
+
+    public static TheoryData<string> EveryRoute() => new(Routes.Select(r => r.Route));
+
+    [Theory]
+    [MemberData(nameof(EveryRouteAndRole))]
+    public async Task Get_AsEachRole_IsAllowedOnlyWhereTheMatrixSays(string route, string role)
+    {
+        var client = await app.As(role);
+        var capability = Routes.Single(r => r.Route == route).Capability;
+
+        var response = await client.GetAsync(route.Replace("{child}", app.Borough.Aisha.ToString(), StringComparison.Ordinal));
+
+        var expected = Capabilities.Allows(capability, [role]) ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryRoute))]
+    public async Task Get_WhenNotSignedIn_AsksForSignInOrAnswers401(string route)
+    {
+        var response = await app.Anonymous().GetAsync(route.Replace("{child}", app.Borough.Aisha.ToString(), StringComparison.Ordinal));
+
+        if (route.StartsWith("/api", StringComparison.Ordinal))
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("http://localhost/account/sign-in", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("/people/{restricted}")]
+    [InlineData("/people/{restricted}/edit")]
+    [InlineData("/api/people/{restricted}")]
+    public async Task Get_ARestrictedRecordAsSomeoneNotNamedOnIt_IsNotFound(string route)
+    {
+        var client = await app.As(Roles.SocialWorker);
+
+        var response = await client.GetAsync(route.Replace("{restricted}", app.Borough.Restricted.ToString(), StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_ARestrictedRecordAsItsOwner_IsShown()
+    {
+        var client = await app.As(Roles.TeamManager);
+
+        var response = await client.GetAsync($"/people/{app.Borough.Restricted}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Restricted record", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_AnAdministratorWithoutTwoFactor_IsSentToSetItUp()
+    {
+        var admin = app.Borough.Users[Roles.Administrator];
+        var client = app.Anonymous();
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            // A second administrator who has not set up an authenticator app yet.
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<StaffUser>>();
+            var fresh = new StaffUser { UserName = "new-admin@test.example", Email = "new-admin@test.example", DisplayName = "New Admin" };
+            await users.CreateAsync(fresh, Safeguard.TestCommon.TestBorough.Password);
+            await users.AddToRoleAsync(fresh, Roles.Administrator);
+        }
+        var signIn = await Forms.PostAsync(client, "/account/sign-in", new() { ["Email"] = "new-admin@test.example", ["Password"] = Safeguard.TestCommon.TestBorough.Password });
+        Assert.Equal("/", signIn.Headers.Location!.OriginalString);
+
+        var home = await client.GetAsync("/admin/users");
+
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.Equal("/account/set-up-two-factor", home.Headers.Location!.OriginalString);
+        Assert.NotNull(admin);
+    }
+}

@@ -1,0 +1,103 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Core.Access.Log;
+using Safeguard.Core.Data;
+using Safeguard.TestCommon;
+
+namespace Safeguard.Web.Tests.Support;
+
+/// <summary>
+/// The whole app in-process against a real migrated database (SQLite unless asked otherwise), seeded with the
+/// test borough once per test class. Clients sign in through the real pages, password and authenticator code.
+/// </summary>
+public class SafeguardApp : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private readonly Dictionary<string, HttpClient> _clients = [];
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+    public TestBorough Borough { get; private set; } = null!;
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(Provider);
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Testing");
+            b.UseSetting("Database:Provider", Provider.ToString());
+            b.UseSetting("ConnectionStrings:Safeguard", _database.ConnectionString);
+            b.UseSetting("AccessLog:Key", TestKeys.AccessLogBase64);
+            b.UseSetting("AccessLog:KeyFile", "");
+        });
+        Borough = await TestBorough.SeedAsync(Factory.Services);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var c in _clients.Values) c.Dispose();
+        await Factory.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    public HttpClient Anonymous() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client signed in as the test user holding the role (cached per class: signing in is slow by design).</summary>
+    public async Task<HttpClient> As(string role)
+    {
+        if (_clients.TryGetValue(role, out var cached)) return cached;
+        var user = Borough.Users[role];
+        var client = Anonymous();
+        var signIn = await Forms.PostAsync(client, "/account/sign-in", new() { ["Email"] = user.Email, ["Password"] = TestBorough.Password });
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.StartsWith("/account/two-factor", signIn.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var code = await Forms.PostAsync(client, "/account/two-factor", new() { ["Code"] = user.CurrentCode() });
+        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        _clients[role] = client;
+        return client;
+    }
+
+    public Task FlushAccessLogAsync() => Factory.Services.GetRequiredService<AccessLogQueue>().FlushAsync();
+
+    public SafeguardDbContext OpenDb() => _database!.Open();
+}
+
+/// <summary>The same app on PostgreSQL.</summary>
+public sealed class SafeguardAppOnPostgres : SafeguardApp
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+/// <summary>Posting forms as a browser does: with the antiforgery token from the page.</summary>
+public static class Forms
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> GetDocumentAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} gave {(int)response.StatusCode}");
+        return await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    }
+
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, Dictionary<string, string> fields, string? getUrl = null, string? handler = null)
+    {
+        var page = await GetDocumentAsync(client, getUrl ?? url);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No antiforgery token on {getUrl ?? url}");
+        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        var target = handler is null ? url : $"{url}{(url.Contains('?', StringComparison.Ordinal) ? "&" : "?")}handler={handler}";
+        return await client.PostAsync(target, new FormUrlEncodedContent(values));
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    /// <summary>The messages in the GOV.UK error summary.</summary>
+    public static IReadOnlyList<string> Errors(IHtmlDocument page) =>
+        page.QuerySelectorAll(".govuk-error-summary__list li").Select(li => li.TextContent.Trim()).ToList();
+}
