@@ -63,7 +63,32 @@ public static class UserCommands
             return 0;
         });
 
-        var users = new Command("users", "Add users and help them sign in.") { create, code };
+        var tokenEmail = new Option<string>("--email") { Description = "The user the token acts as", Required = true };
+        var tokenName = new Option<string>("--name") { Description = "What the token is for", Required = true };
+        var tokenDays = new Option<int>("--days") { Description = "How many days it lasts (1-365)", DefaultValueFactory = _ => 30 };
+        var token = new Command("token", "Create an API token for a user (for scripts and benchmarks) and print it once.") { tokenEmail, tokenName, tokenDays };
+        token.SetAction(async (parse, ct) =>
+        {
+            var days = parse.GetValue(tokenDays);
+            if (days is < 1 or > 365) { Console.Error.WriteLine("--days must be between 1 and 365."); return 2; }
+            var config = CliContext.Configuration(parse);
+            await using var db = CliContext.Open(config);
+            var normalized = parse.GetRequiredValue(tokenEmail).Trim().ToUpperInvariant();
+            var userId = await db.Users.Where(u => u.NormalizedEmail == normalized && u.IsActive).Select(u => u.Id).FirstOrDefaultAsync(ct);
+            if (userId is null) { Console.Error.WriteLine("No active user has that email address."); return 1; }
+            var secret = ApiToken.NewSecret();
+            var now = DateTime.UtcNow;
+            db.ApiTokens.Add(new ApiToken
+            {
+                UserId = userId, Name = parse.GetRequiredValue(tokenName), Hash = ApiToken.HashOf(secret), Prefix = secret[..10],
+                CreatedAtUtc = now, ExpiresAtUtc = now.AddDays(days),
+            });
+            await db.SaveChangesAsync(ct);
+            Console.WriteLine(secret);
+            return 0;
+        });
+
+        var users = new Command("users", "Add users and help them sign in.") { create, code, token };
         users.Options.Add(CliContext.Connection);
         users.Options.Add(CliContext.Provider);
         return users;

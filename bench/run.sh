@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Reruns the platform benchmarks and writes bench/results/<date>.md (copy the table into docs/performance.md).
+#   bench/run.sh [--scales "1 10"] [--seconds 15]
+# Needs root on Debian (installs postgresql and wrk with apt-get if missing). Traffic stays on 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root="$PWD"
+scales="1 10"; seconds=15
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --scales) scales="$2"; shift ;;
+    --seconds) seconds="$2"; shift ;;
+    *) echo "usage: bench/run.sh [--scales \"1 10\"] [--seconds N]" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+need=()
+ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need+=(postgresql)
+command -v wrk >/dev/null || need+=(wrk)
+if [ ${#need[@]} -gt 0 ]; then
+  printf '#clear DPkg::Post-Invoke;\n' > /tmp/apt-keepdebs.conf
+  apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get -c /tmp/apt-keepdebs.conf -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+echo "Building (Release)..."
+dotnet build Safeguard.slnx -c Release --nologo -v quiet -clp:ErrorsOnly
+
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+PGDATA=$(mktemp -d /tmp/safeguard-bench-pg.XXXXXX); chown postgres:postgres "$PGDATA"
+work=$(mktemp -d /tmp/safeguard-bench.XXXXXX)
+web_pid=""
+cleanup() {
+  [ -n "$web_pid" ] && kill "$web_pid" 2>/dev/null || true
+  runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$PGDATA" "$work"
+}
+trap cleanup EXIT
+runuser -u postgres -- "$PGBIN/initdb" -D "$PGDATA" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w \
+  -o "-k /tmp -p $PGPORT -c listen_addresses=127.0.0.1 -c shared_buffers=512MB" start >/dev/null
+psql_() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -Atq "$@"; }
+
+./safeguard audit new-key --file "$work/key" >/dev/null
+export AccessLog__KeyFile="$work/key"
+mkdir -p bench/results
+out="bench/results/$(date +%F).md"
+{
+  echo "# Benchmarks $(date +%F) on $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GB"
+  echo
+  echo "| scale | database | measure | p50 ms | p95 ms | requests/s | failures |"
+  echo "| --- | --- | --- | --: | --: | --: | --: |"
+} > "$out"
+
+seconds_of() { local s=$(date +%s.%N); "$@" >"$work/cmd.log" 2>&1 || { cat "$work/cmd.log"; exit 1; }; python3 -c "print($(date +%s.%N) - $s)"; }
+
+for scale in $scales; do
+  # Generation time on SQLite (the demo's database) and PostgreSQL (production's).
+  sqlite="Data Source=$work/bench-$scale.db"
+  t=$(Database__Provider=Sqlite ConnectionStrings__Safeguard="$sqlite" seconds_of sh -c "./safeguard db migrate && ./safeguard demo generate --seed 1 --scale $scale --as-of 2026-11-23")
+  echo "| $scale | SQLite | generate the demo borough (migrate included) | $(printf %.1f "$t") s | | | |" >> "$out"
+  rm -f "$work"/bench-$scale.db*
+
+  db="bench_$scale"
+  psql_ -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+  export Database__Provider=Postgres ConnectionStrings__Safeguard="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=$db;Maximum Pool Size=50"
+  t=$(seconds_of sh -c "./safeguard db migrate && ./safeguard demo generate --seed 1 --scale $scale --as-of 2026-11-23")
+  echo "| $scale | PostgreSQL | generate the demo borough (migrate included) | $(printf %.1f "$t") s | | | |" >> "$out"
+  psql_ -d "$db" -c "VACUUM ANALYZE"
+  people=$(psql_ -d "$db" -c 'SELECT count(*) FROM "People"')
+  echo "scale $scale: $people people"
+
+  token=$(./safeguard users token --email team-manager@northmoor.example --name bench --days 1)
+  child=$(psql_ -d "$db" -c 'SELECT i."PersonId" FROM "Involvements" i JOIN "People" p ON p."Id" = i."PersonId" WHERE i."EndDate" IS NULL AND NOT p."IsRestricted" ORDER BY i."Id" LIMIT 1')
+  name=$(psql_ -d "$db" -c "SELECT \"FirstName\" || '+' || \"LastName\" FROM \"People\" WHERE \"Id\" = '$child'")
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  (cd src/Safeguard.Web && ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+    dotnet bin/Release/net10.0/Safeguard.Web.dll --urls "http://127.0.0.1:$port" >"$work/web.log" 2>&1) &
+  web_pid=$!
+  for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$port/account/sign-in" && break; sleep 0.5; done
+
+  measure() {  # label url
+    wrk -t2 -c8 -d2s -H "Authorization: Bearer $token" "$2" >/dev/null 2>&1 || true   # warm up
+    local line; line=$(wrk -t2 -c8 -d"${seconds}s" -s bench/latency.lua -H "Authorization: Bearer $token" "$2" | grep RESULT)
+    local p50 p95 rps fail
+    p50=$(sed -E 's/.*p50=([0-9.]+).*/\1/' <<<"$line"); p95=$(sed -E 's/.*p95=([0-9.]+).*/\1/' <<<"$line")
+    rps=$(sed -E 's/.*rps=([0-9]+).*/\1/' <<<"$line"); fail=$(sed -E 's/.*failures=([0-9]+).*/\1/' <<<"$line")
+    echo "| $scale | PostgreSQL | $1 | $p50 | $p95 | $rps | $fail |" >> "$out"
+    echo "  $1: $line"
+  }
+  before=$(psql_ -d "$db" -c 'SELECT count(*) FROM "AccessLog"')
+  start=$(date +%s.%N)
+  measure "person search page (\"${name/+/ }\")" "http://127.0.0.1:$port/people?q=$name"
+  measure "a child's record page" "http://127.0.0.1:$port/people/$child"
+  measure "the access-history page" "http://127.0.0.1:$port/people/$child/access-history"
+  # The access log: every request above was a logged view or search; how fast did they land in the chain?
+  for _ in $(seq 1 120); do
+    n=$(psql_ -d "$db" -c 'SELECT count(*) FROM "AccessLog"'); sleep 0.5
+    [ "$n" = "$(psql_ -d "$db" -c 'SELECT count(*) FROM "AccessLog"')" ] && break
+  done
+  end=$(date +%s.%N)
+  after=$(psql_ -d "$db" -c 'SELECT count(*) FROM "AccessLog"')
+  rate=$(python3 -c "print(int(($after - $before) / ($end - $start)))")
+  echo "| $scale | PostgreSQL | access log entries absorbed per second under that load ($((after - before)) entries) | | | $rate | |" >> "$out"
+  verify=$(seconds_of ./safeguard audit verify)
+  echo "| $scale | PostgreSQL | audit verify, whole log ($after entries) | $(printf %.1f "$verify") s | | | |" >> "$out"
+  kill "$web_pid"; wait "$web_pid" 2>/dev/null || true; web_pid=""
+done
+echo
+cat "$out"
