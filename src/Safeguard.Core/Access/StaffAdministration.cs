@@ -38,7 +38,7 @@ public sealed class StaffAdministration(SafeguardDbContext db, UserManager<Staff
     /// <summary>Creates an account. The password is set by the administrator and must be changed... or, with OpenID Connect, not used at all.</summary>
     public async Task<StaffUser> CreateAsync(Actor actor, StaffInput input, string password, CancellationToken ct = default)
     {
-        PeopleGuard(actor);
+        Refuse.Unless(actor, Capabilities.ManageUsers);
         await ValidateAsync(input, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var user = new StaffUser
@@ -55,13 +55,13 @@ public sealed class StaffAdministration(SafeguardDbContext db, UserManager<Staff
 
     public async Task<bool> UpdateAsync(Actor actor, string userId, StaffInput input, bool isActive, CancellationToken ct = default)
     {
-        PeopleGuard(actor);
+        Refuse.Unless(actor, Capabilities.ManageUsers);
         await ValidateAsync(input, ct, userId);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var user = await users.FindByIdAsync(userId);
         if (user is null) return false;
         if (user.Id == actor.UserId && (!isActive || !input.Roles.Contains(Roles.Administrator)))
-            throw Invalid("Roles", "You cannot remove your own administrator role or deactivate yourself: ask another administrator");
+            throw Refuse.Invalid("Roles", "You cannot remove your own administrator role or deactivate yourself: ask another administrator");
         var before = new { user.Email, user.DisplayName, user.JobTitle, user.TeamId, user.AgencyId, Roles = (await users.GetRolesAsync(user)).Order().ToList(), user.IsActive };
         user.Email = user.UserName = input.Email.Trim();
         user.DisplayName = input.DisplayName.Trim();
@@ -83,7 +83,7 @@ public sealed class StaffAdministration(SafeguardDbContext db, UserManager<Staff
     /// <summary>For a lost phone: the person must set up their authenticator app again at their next sign-in.</summary>
     public async Task<bool> ResetTwoFactorAsync(Actor actor, string userId, CancellationToken ct = default)
     {
-        PeopleGuard(actor);
+        Refuse.Unless(actor, Capabilities.ManageUsers);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var user = await users.FindByIdAsync(userId);
         if (user is null) return false;
@@ -121,11 +121,4 @@ public sealed class StaffAdministration(SafeguardDbContext db, UserManager<Staff
         if (!result.Succeeded) throw new ValidationException(result.Errors.Select(e => new ValidationFailure(field, e.Description)));
     }
 
-    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
-
-    private static void PeopleGuard(Actor actor)
-    {
-        if (actor.UserId != "system" && !actor.Can(Capabilities.ManageUsers))
-            throw new AccessDeniedException("Only administrators manage users.");
-    }
 }

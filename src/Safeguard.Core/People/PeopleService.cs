@@ -23,7 +23,7 @@ public sealed class PeopleService(SafeguardDbContext db, RecordAccess access, Ac
     /// <summary>Opens a record for reading and logs the view. Null when the person does not exist or may not be known to this actor.</summary>
     public async Task<Person?> OpenAsync(Actor actor, Guid id, string what = "Person record", CancellationToken ct = default)
     {
-        Require(actor, Capabilities.ViewChildRecord);
+        Refuse.Unless(actor, Capabilities.ViewChildRecord);
         var person = await access.VisiblePeople(actor)
             .Include(p => p.PreviousNames).Include(p => p.Disabilities).Include(p => p.Addresses)
             .AsSplitQuery().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
@@ -40,7 +40,7 @@ public sealed class PeopleService(SafeguardDbContext db, RecordAccess access, Ac
 
     public async Task<Person> AddAsync(Actor actor, PersonDetails details, NewAddress? address = null, CancellationToken ct = default)
     {
-        Require(actor, Capabilities.AddPerson);
+        Refuse.Unless(actor, Capabilities.AddPerson);
         details = details.Tidy();
         await new PersonDetailsValidator(Today).ValidateAndThrowAsync(details, ct);
         if (address is not null) await new NewAddressValidator(Today).ValidateAndThrowAsync(address, ct);
@@ -67,7 +67,7 @@ public sealed class PeopleService(SafeguardDbContext db, RecordAccess access, Ac
     /// <summary>Changes a person's details. <paramref name="version"/> is the one the editor loaded: if someone saved since, nothing is overwritten.</summary>
     public async Task<Person?> UpdateAsync(Actor actor, Guid id, Guid version, PersonDetails details, CancellationToken ct = default)
     {
-        Require(actor, Capabilities.EditPerson);
+        Refuse.Unless(actor, Capabilities.EditPerson);
         details = details.Tidy();
         await new PersonDetailsValidator(Today).ValidateAndThrowAsync(details, ct);
 
@@ -110,8 +110,8 @@ public sealed class PeopleService(SafeguardDbContext db, RecordAccess access, Ac
     public async Task<Relationship?> AddRelationshipAsync(Actor actor, Guid personId, Guid relatedPersonId, RelationshipType type,
         bool parentalResponsibility, DateOnly? from, CancellationToken ct = default)
     {
-        Require(actor, Capabilities.AddPerson);
-        if (personId == relatedPersonId) throw Invalid("RelatedPersonId", "Choose a different person: someone cannot be related to themselves");
+        Refuse.Unless(actor, Capabilities.AddPerson);
+        if (personId == relatedPersonId) throw Refuse.Invalid("RelatedPersonId", "Choose a different person: someone cannot be related to themselves");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var both = await access.VisiblePeople(actor).Where(p => p.Id == personId || p.Id == relatedPersonId)
             .Select(p => new { p.Id, p.FirstName, p.LastName }).ToListAsync(ct);
@@ -120,7 +120,7 @@ public sealed class PeopleService(SafeguardDbContext db, RecordAccess access, Ac
         var b = both.Single(p => p.Id == relatedPersonId);
         if (await db.Relationships.AnyAsync(r => r.RecordedInErrorAtUtc == null && r.To == null && r.Type == type &&
                 ((r.PersonId == personId && r.RelatedPersonId == relatedPersonId) || (r.PersonId == relatedPersonId && r.RelatedPersonId == personId)), ct))
-            throw Invalid("Type", "This relationship is already recorded");
+            throw Refuse.Invalid("Type", "This relationship is already recorded");
         var now = Now;
         var rel = new Relationship
         {
@@ -145,7 +145,7 @@ public sealed class PeopleService(SafeguardDbContext db, RecordAccess access, Ac
     /// <summary>Records a move: the new address becomes current and the previous one ends the day before.</summary>
     public async Task<Address?> AddAddressAsync(Actor actor, Guid personId, NewAddress address, CancellationToken ct = default)
     {
-        Require(actor, Capabilities.AddPerson);
+        Refuse.Unless(actor, Capabilities.AddPerson);
         await new NewAddressValidator(Today).ValidateAndThrowAsync(address, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await access.VisiblePeople(actor).AnyAsync(p => p.Id == personId, ct)) return null;
@@ -164,8 +164,8 @@ public sealed class PeopleService(SafeguardDbContext db, RecordAccess access, Ac
     /// <summary>A person added by mistake is never deleted: they are marked recorded in error, with the reason, and leave search.</summary>
     public async Task<bool> MarkRecordedInErrorAsync(Actor actor, Guid personId, string reason, CancellationToken ct = default)
     {
-        Require(actor, Capabilities.MarkRecordedInError);
-        if (string.IsNullOrWhiteSpace(reason)) throw Invalid("Reason", "Enter why this record was created in error");
+        Refuse.Unless(actor, Capabilities.MarkRecordedInError);
+        if (string.IsNullOrWhiteSpace(reason)) throw Refuse.Invalid("Reason", "Enter why this record was created in error");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var person = await access.VisiblePeople(actor).FirstOrDefaultAsync(p => p.Id == personId, ct);
         if (person is null) return false;
@@ -232,12 +232,4 @@ public sealed class PeopleService(SafeguardDbContext db, RecordAccess access, Ac
 
     private static string Json(object o) => JsonSerializer.Serialize(o);
 
-    private static ValidationException Invalid(string field, string message) =>
-        new([new FluentValidation.Results.ValidationFailure(field, message)]);
-
-    internal static void Require(Actor actor, string capability)
-    {
-        if (actor.UserId != "system" && !actor.Can(capability))
-            throw new AccessDeniedException($"Your role does not allow this ({Capabilities.Get(capability).Description}).");
-    }
 }

@@ -15,7 +15,7 @@ public sealed class ApiTokenHandler(
     SafeguardDbContext db, IUserClaimsPrincipalFactory<StaffUser> claims, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "ApiToken";
+    public const string SchemeName = "ApiToken";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -37,7 +37,7 @@ public sealed class ApiTokenHandler(
         }
         var principal = await claims.CreateAsync(user);
         ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim("amr", "token"));
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(principal.Claims, Scheme)), Scheme));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(principal.Claims, SchemeName)), SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -72,9 +72,9 @@ public static class Authentication
             })
             .AddPolicyScheme(CookieAndToken, "Cookie or API token", o => o.ForwardDefaultSelector = ctx =>
                 ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? ApiTokenHandler.Scheme
+                    ? ApiTokenHandler.SchemeName
                     : IdentityConstants.ApplicationScheme)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.Scheme, null);
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null);
 
         var oidc = config.GetSection("Authentication:OpenIdConnect");
         if (!string.IsNullOrWhiteSpace(oidc["Authority"]))

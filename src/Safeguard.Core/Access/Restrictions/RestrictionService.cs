@@ -21,16 +21,16 @@ public sealed class RestrictionService(SafeguardDbContext db, RecordAccess acces
     /// <summary>Restricts a record. The person restricting it owns the restriction and is always named on it.</summary>
     public async Task<RecordRestriction?> RestrictAsync(Actor actor, Guid personId, string reason, IReadOnlyCollection<string> memberUserIds, CancellationToken ct = default)
     {
-        PeopleService.Require(actor, Capabilities.RestrictRecord);
-        if (string.IsNullOrWhiteSpace(reason)) throw Invalid("Reason", "Enter why this record is restricted");
-        if (reason.Length > 1000) throw Invalid("Reason", "The reason must be 1,000 characters or fewer");
+        Refuse.Unless(actor, Capabilities.RestrictRecord);
+        if (string.IsNullOrWhiteSpace(reason)) throw Refuse.Invalid("Reason", "Enter why this record is restricted");
+        if (reason.Length > 1000) throw Refuse.Invalid("Reason", "The reason must be 1,000 characters or fewer");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var person = await access.VisiblePeople(actor).FirstOrDefaultAsync(p => p.Id == personId, ct);
         if (person is null) return null;
-        if (person.IsRestricted) throw Invalid("Reason", "This record is already restricted: change who is named on the restriction instead");
+        if (person.IsRestricted) throw Refuse.Invalid("Reason", "This record is already restricted: change who is named on the restriction instead");
         var known = await db.Users.Where(u => memberUserIds.Contains(u.Id) && u.IsActive).Select(u => u.Id).ToListAsync(ct);
         var unknown = memberUserIds.Except(known).ToList();
-        if (unknown.Count > 0) throw Invalid("Members", "Choose people who have an active account");
+        if (unknown.Count > 0) throw Refuse.Invalid("Members", "Choose people who have an active account");
 
         var now = Now;
         var restriction = new RecordRestriction { PersonId = personId, Reason = reason.Trim(), OwnerUserId = actor.UserId, CreatedAtUtc = now };
@@ -47,8 +47,8 @@ public sealed class RestrictionService(SafeguardDbContext db, RecordAccess acces
 
     public async Task<bool> LiftAsync(Actor actor, Guid personId, string reason, CancellationToken ct = default)
     {
-        PeopleService.Require(actor, Capabilities.RestrictRecord);
-        if (string.IsNullOrWhiteSpace(reason)) throw Invalid("Reason", "Enter why the restriction is being lifted");
+        Refuse.Unless(actor, Capabilities.RestrictRecord);
+        if (string.IsNullOrWhiteSpace(reason)) throw Refuse.Invalid("Reason", "Enter why the restriction is being lifted");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await access.CanSeeAsync(actor, personId, ct)) return false;
         var restriction = await db.Restrictions.FirstOrDefaultAsync(r => r.PersonId == personId && r.LiftedAtUtc == null, ct);
@@ -71,9 +71,9 @@ public sealed class RestrictionService(SafeguardDbContext db, RecordAccess acces
     /// </summary>
     public async Task<bool> BreakGlassAsync(Actor actor, Guid personId, string reason, CancellationToken ct = default)
     {
-        PeopleService.Require(actor, Capabilities.BreakGlass);
+        Refuse.Unless(actor, Capabilities.BreakGlass);
         if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length < 10)
-            throw Invalid("Reason", "Enter why you need to see this record (at least 10 characters)");
+            throw Refuse.Invalid("Reason", "Enter why you need to see this record (at least 10 characters)");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var restriction = await db.Restrictions.FirstOrDefaultAsync(r => r.PersonId == personId && r.LiftedAtUtc == null, ct);
         if (restriction is null) return false;
@@ -103,6 +103,4 @@ public sealed class RestrictionService(SafeguardDbContext db, RecordAccess acces
         b.AcknowledgedAtUtc = Now;
         await db.SaveChangesAsync(ct);
     }
-
-    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
 }

@@ -18,7 +18,7 @@ public sealed class DuplicateCheck(SafeguardDbContext db, RecordAccess access)
 
     public async Task<IReadOnlyList<PossibleDuplicate>> FindAsync(Actor actor, PersonDetails details, CancellationToken ct = default)
     {
-        PeopleService.Require(actor, Capabilities.FindPeople);
+        Refuse.Unless(actor, Capabilities.FindPeople);
         details = details.Tidy();
         var visible = access.VisiblePeople(actor).Where(p => p.RecordedInErrorAtUtc == null);
         var tokens = SearchKeys.Tokens(details.FirstName + " " + details.LastName).Distinct().ToList();

@@ -35,7 +35,7 @@ public sealed class PersonSearch(SafeguardDbContext db, RecordAccess access, Acc
 
     public async Task<SearchResults> SearchAsync(Actor actor, PersonQuery query, CancellationToken ct = default)
     {
-        PeopleService.Require(actor, Capabilities.FindPeople);
+        Refuse.Unless(actor, Capabilities.FindPeople);
         var text = (query.Text ?? "").Trim();
         var dob = query.DateOfBirth;
         if (TryTakeDate(ref text, out var typedDate)) dob ??= typedDate;
