@@ -35,9 +35,16 @@ public static class DemoCommands
                 Console.Error.WriteLine(refusal);
                 return 2;
             }
+            Core.Access.Log.AccessLogChain chain;
+            try { chain = CliContext.Chain(config); }
+            catch (InvalidOperationException ex)
+            {
+                Console.Error.WriteLine(ex.Message);   // no access log key: the demo's access history could not be chained
+                return 2;
+            }
             var options = new DemoOptions(parse.GetValue(seed), parse.GetValue(scale), date);
             Console.WriteLine($"Generating Northmoor (seed {options.Seed}, scale {options.Scale}, as of {date:d MMMM yyyy})...");
-            var summary = await DemoBoroughGenerator.GenerateAsync(db, CliContext.Chain(config), options, m => Console.WriteLine("  " + m), ct);
+            var summary = await DemoBoroughGenerator.GenerateAsync(db, chain, options, m => Console.WriteLine("  " + m), ct);
 
             Console.WriteLine($"Done in {summary.Elapsed.TotalSeconds:0.0} s:");
             foreach (var (what, count) in summary.Counts) Console.WriteLine($"  {what,-42} {count,10:N0}");

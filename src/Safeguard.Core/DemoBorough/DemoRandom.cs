@@ -65,13 +65,20 @@ internal static class DemoRandom
         return WorkingDayCalendar.FromUkLocal(local).UtcDateTime;
     }
 
-    /// <summary>The day itself on a weekday; the Friday before for a Saturday or Sunday (cases start on working days).</summary>
-    public static DateOnly Weekday(this DateOnly day) => day.DayOfWeek switch
+    /// <summary>
+    /// The day itself on a weekday; for a Saturday or Sunday, a weekday of the week before (cases start and end
+    /// on working days). Which weekday turns with the week, so weekend dates do not all pile up on Fridays.
+    /// </summary>
+    public static DateOnly Weekday(this DateOnly day)
     {
-        DayOfWeek.Saturday => day.AddDays(-1),
-        DayOfWeek.Sunday => day.AddDays(-2),
-        _ => day,
-    };
+        var back = (day.DayNumber / 7) % 5;
+        return day.DayOfWeek switch
+        {
+            DayOfWeek.Saturday => day.AddDays(-1 - back),
+            DayOfWeek.Sunday => day.AddDays(-2 - back),
+            _ => day,
+        };
+    }
 
     /// <summary>A day between two dates inclusive; the earlier one when they are the wrong way round.</summary>
     public static DateOnly DayBetween(this Random rng, DateOnly from, DateOnly to) =>

@@ -129,6 +129,7 @@ internal sealed class FamilyBuilder(Random rng, DateOnly asOf, DemoPlaces places
             var together = stepChildren > 0
                 ? Later(eldest.AddDays(90), dobs[^stepChildren].AddDays(-rng.Next(300, 3 * 365)))
                 : rng.DayBetween(eldest.AddDays(180), asOf.AddDays(-90));
+            together = Together(mother, stepFather, together);
             Relate(mother, stepFather, RelationshipType.PartnerOf, pr: false, together);
             for (var i = 0; i < children.Count; i++)
             {
@@ -259,12 +260,19 @@ internal sealed class FamilyBuilder(Random rng, DateOnly asOf, DemoPlaces places
 
     private void LiveOnOwn(Person p) => Live(p, places.NextAddress(), Later(p.DateOfBirth!.Value.AddYears(18), asOf.AddDays(-rng.Next(30, 3 * 365))), null);
 
-    private void Relate(Person a, Person b, RelationshipType type, bool pr, DateOnly? from, DateOnly? to = null) =>
+    private void Relate(Person a, Person b, RelationshipType type, bool pr, DateOnly? from, DateOnly? to = null)
+    {
+        // Nobody here became a couple before the younger of them was 16.
+        if (type == RelationshipType.PartnerOf && from is not null) from = Together(a, b, from.Value);
         _families.Relationships.Add(new Relationship
         {
             PersonId = a.Id, RelatedPersonId = b.Id, Type = type, ParentalResponsibility = pr, From = from, To = to,
             CreatedBy = "", Version = rng.NextGuid(),
         });
+    }
+
+    private static DateOnly Together(Person a, Person b, DateOnly from) =>
+        Later(Later(from, a.DateOfBirth?.AddYears(16)), b.DateOfBirth?.AddYears(16));
 
     private static DateOnly Later(DateOnly a, DateOnly? b) => b is { } d && d > a ? d : a;
 }

@@ -30,29 +30,47 @@ internal sealed class InvolvementBuilder(Random rng, DateOnly asOf, DemoStaff st
     public List<Involvement> Build(DemoFamilies families, double size)
     {
         var candidates = families.Households.Where(h => h.CareLeaver is null && h.BornChildren.Any()).OrderBy(_ => rng.Next()).ToList();
-        var next = 0;
+        var open = new HashSet<Household>();
         foreach (var kind in OpenKinds)
         {
             var target = (int)Math.Round(DemoVolumes.OpenTarget(kind) * size);
-            for (var count = 0; count < target && next < candidates.Count; next++)
-                count += AddOpen(candidates[next], kind);
+            var count = 0;
+            // A few child protection plans start before the baby is born.
+            var first = kind == InvolvementKind.ChildProtection ? candidates.Where(h => h.Children.Any(c => c.IsUnborn)).Take((int)Math.Ceiling(6 * size)) : [];
+            foreach (var h in first.Concat(candidates).Where(h => !open.Contains(h) && Suits(h, kind)))
+            {
+                if (count >= target) break;
+                open.Add(h);
+                count += AddOpen(h, kind);
+            }
         }
         foreach (var h in families.Households.Where(h => h.CareLeaver is not null)) AddCareLeaver(h);
         // Most other families were known before: an early help episode, an assessment that ended, a past plan.
-        foreach (var h in candidates.Skip(next).Where(_ => rng.Chance(0.45)))
+        foreach (var h in candidates.Where(h => !open.Contains(h) && rng.Chance(0.45)))
         {
-            AddClosed(h);
-            if (rng.Chance(0.15)) AddClosed(h);
+            var ended = AddClosed(h, DateOnly.MinValue);
+            if (ended is not null && rng.Chance(0.15)) AddClosed(h, ended.Value.AddDays(rng.Next(30, 365)));
         }
         return _involvements;
     }
+
+    /// <summary>
+    /// Leans each kind towards the families it usually concerns: care towards teenagers, child protection
+    /// towards younger children (and now and then an unborn baby); anyone can need the rest.
+    /// </summary>
+    private bool Suits(Household h, InvolvementKind kind) => kind switch
+    {
+        InvolvementKind.LookedAfter => h.BornChildren.Max(c => c.AgeOn(asOf)) >= 10 || rng.Chance(0.3),
+        InvolvementKind.ChildProtection => h.Children.Any(c => c.IsUnborn) || h.BornChildren.Min(c => c.AgeOn(asOf)) < 8 || rng.Chance(0.6),
+        _ => true,
+    };
 
     private int AddOpen(Household h, InvolvementKind kind)
     {
         var children = kind switch
         {
             // Usually one child comes into care, sometimes two; teenagers more often than babies.
-            InvolvementKind.LookedAfter => h.BornChildren.OrderByDescending(c => rng.NextDouble() + c.AgeOn(asOf)!.Value / 25.0).Take(rng.Chance(0.3) ? 2 : 1).ToList(),
+            InvolvementKind.LookedAfter => h.BornChildren.OrderByDescending(c => rng.NextDouble() + c.AgeOn(asOf)!.Value / 8.0).Take(rng.Chance(0.3) ? 2 : 1).ToList(),
             // Unborn children can have a plan before birth.
             InvolvementKind.ChildProtection => h.Children.ToList(),
             _ => h.BornChildren.ToList(),
@@ -112,33 +130,46 @@ internal sealed class InvolvementBuilder(Random rng, DateOnly asOf, DemoStaff st
         var at18 = dob.AddYears(18).Weekday();
         // In care for one to eight years before 18, though the record goes back no further than the history does.
         var cameIntoCare = at18.AddYears(-rng.Next(1, 9)).AddDays(-rng.Next(0, 365)).Weekday();
-        if (cameIntoCare < asOf.AddYears(-DemoVolumes.YearsOfHistory - 4)) cameIntoCare = asOf.AddYears(-DemoVolumes.YearsOfHistory - 4).Weekday();
+        var earliest = asOf.AddYears(-DemoVolumes.YearsOfHistory - 4);
+        if (cameIntoCare < earliest) cameIntoCare = earliest.AddDays(rng.Next(0, 365)).Weekday();
         var stillOpen = young.AgeOn(asOf) < 22 || rng.Chance(0.25);
         Add(h, young, Past(InvolvementKind.Assessment, cameIntoCare.AddDays(-rng.Next(10, 45)).Weekday(), cameIntoCare));
         Add(h, young, Past(InvolvementKind.LookedAfter, cameIntoCare, at18));
         Add(h, young, stillOpen ? Open(InvolvementKind.CareLeaver, at18, 1) : Past(InvolvementKind.CareLeaver, at18, dob.AddYears(21).Weekday()));
     }
 
-    /// <summary>A closed episode some time in the family's history, with what followed from it.</summary>
-    private void AddClosed(Household h)
+    /// <summary>
+    /// A closed episode some time in the family's history (not before <paramref name="notBefore"/>), with what
+    /// followed from it. Returns the day the last part ended, or null when there was no room for it.
+    /// </summary>
+    private DateOnly? AddClosed(Household h, DateOnly notBefore)
     {
         var kind = rng.Weighted(ClosedKinds);
-        var start = rng.DayBetween(Later(h.FirstKnown, asOf.AddYears(-DemoVolumes.YearsOfHistory)), asOf.AddDays(-90)).Weekday();
-        var episodes = new List<Episode>();
+        var from = Later(Later(h.FirstKnown, asOf.AddYears(-DemoVolumes.YearsOfHistory)), notBefore);
+        if (from > asOf.AddDays(-90)) return null;
+        var start = rng.DayBetween(from, asOf.AddDays(-90)).Weekday();
+        var steps = new List<(InvolvementKind Kind, DateOnly Start, DateOnly End)>();
         var end = start.AddDays(kind == InvolvementKind.EarlyHelp ? rng.Next(60, 365) : rng.Next(10, 60)).Weekday();
-        episodes.Add(Past(kind == InvolvementKind.EarlyHelp ? kind : InvolvementKind.Assessment, start, end));
+        steps.Add((kind == InvolvementKind.EarlyHelp ? kind : InvolvementKind.Assessment, start, end));
         if (kind is not (InvolvementKind.EarlyHelp or InvolvementKind.Assessment))
         {
             var planEnd = end.AddDays(kind switch { InvolvementKind.ChildInNeed => rng.Next(90, 540), InvolvementKind.ChildProtection => rng.Next(90, 600), _ => rng.Next(30, 700) }).Weekday();
-            episodes.Add(Past(kind, end, planEnd));
-            if (kind == InvolvementKind.ChildProtection && rng.Chance(0.5))
-                episodes.Add(Past(InvolvementKind.ChildInNeed, planEnd, planEnd.AddDays(rng.Next(60, 300)).Weekday()));
+            steps.Add((kind, end, planEnd));
+            if (kind == InvolvementKind.ChildProtection && rng.Chance(0.5)) steps.Add((InvolvementKind.ChildInNeed, planEnd, planEnd.AddDays(rng.Next(60, 300)).Weekday()));
         }
+        // All of it has ended: if it would run past the as-of date, it happened that many weeks earlier.
+        var latest = asOf.AddDays(-rng.Next(1, 120));
+        var weeks = (int)Math.Ceiling(Math.Max(0, steps[^1].End.DayNumber - latest.DayNumber) / 7.0);
+        steps = steps.Select(x => (x.Kind, x.Start.AddDays(-7 * weeks), x.End.AddDays(-7 * weeks))).ToList();
+        if (steps[0].Start < notBefore) return null;
+
+        var episodes = steps.Select(x => Past(x.Kind, x.Start, x.End)).ToList();
         var children = h.BornChildren.ToList();
         if (kind == InvolvementKind.LookedAfter) children = children.Take(1).ToList();
         foreach (var c in children)
             foreach (var e in episodes)
                 Add(h, c, e);
+        return steps[^1].End;
     }
 
     private Episode Open(InvolvementKind kind, DateOnly start, int children)
