@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using OtpNet;
 using Safeguard.Core.Access;
 using Safeguard.Core.Access.Log;
@@ -146,6 +147,30 @@ public class DemoBoroughTests(DemoBoroughFixture fixture) : IClassFixture<DemoBo
         Assert.Equal(PasswordVerificationResult.Success,
             new PasswordHasher<StaffUser>().VerifyHashedPassword(null!, hash!, DemoBoroughGenerator.DemoPassword));
         Assert.True(await db.Users.AllAsync(u => u.Email!.EndsWith(".example")));
+    }
+
+    [Fact]
+    public async Task DemoUser_SignsInThroughIdentityWithThePasswordAndACodeFromTheKey()
+    {
+        var borough = await fixture.ScaleOneAsync(DatabaseProvider.Sqlite);
+        // Identity wired as the web app wires it, so this is the check a sign-in makes.
+        var collection = new ServiceCollection();
+        collection.AddLogging();
+        collection.AddDataProtection();
+        collection.AddDbContext<SafeguardDbContext>(o => Database.Configure(o, DatabaseProvider.Sqlite, borough.Database.ConnectionString));
+        collection.AddIdentityCore<StaffUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<SafeguardDbContext>().AddDefaultTokenProviders();
+        await using var services = collection.BuildServiceProvider();
+        using var scope = services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+
+        var user = await users.FindByEmailAsync("social-worker@northmoor.example");
+
+        Assert.NotNull(user);
+        Assert.True(await users.CheckPasswordAsync(user, DemoBoroughGenerator.DemoPassword));
+        Assert.True(await users.GetTwoFactorEnabledAsync(user));
+        var code = new Totp(Base32Encoding.ToBytes(DemoBoroughGenerator.DemoAuthenticatorKey)).ComputeTotp();
+        Assert.True(await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, code));
+        Assert.Contains(Roles.SocialWorker, await users.GetRolesAsync(user));
     }
 
     [Fact]
