@@ -47,10 +47,13 @@ internal sealed class DemoPlaces
         }
     }
 
-    public int StreetCount => _streets.Count;
-
     /// <summary>A place name not handed out before ("Heathfield"), for schools and surgeries.</summary>
-    public string NextPlace() => _places[_nextPlace++ % _places.Count] + (_nextPlace > _places.Count ? $" {_nextPlace / _places.Count + 1}" : "");
+    public string NextPlace()
+    {
+        var n = _nextPlace++;
+        // Once every name has been used, they come round again as "Heathfield 2", so agency names stay unique.
+        return n < _places.Count ? _places[n] : $"{_places[n % _places.Count]} {(n / _places.Count) + 1}";
+    }
 
     /// <summary>
     /// An address no other household has: a house on a street, or a flat in a block on it. The streets hold
