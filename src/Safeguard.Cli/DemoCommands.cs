@@ -50,9 +50,7 @@ public static class DemoCommands
             foreach (var (what, count) in summary.Counts) Console.WriteLine($"  {what,-42} {count,10:N0}");
             var restricted = await db.People.Where(p => p.Id == summary.RestrictedPersonId).Select(p => p.Number).FirstOrDefaultAsync(ct);
             Console.WriteLine($"Restricted demo record: {Person.FormatNumber(restricted)} (the service manager can open it; the social worker cannot).");
-            Console.WriteLine("Sign in as any of these (./safeguard demo sign-ins prints them again):");
-            foreach (var s in summary.SignIns) Console.WriteLine($"  {s.RoleLabel,-26} {s.Email}");
-            Console.WriteLine($"Password: {summary.Password}   Authenticator key: {summary.AuthenticatorKey}");
+            Console.WriteLine("./safeguard demo sign-ins lists one sign-in per role, the password and the authenticator key.");
             return 0;
         });
 

@@ -19,6 +19,18 @@ public class SearchAndRecordTests(SafeguardApp app) : IClassFixture<SafeguardApp
         var page = await Forms.GetDocumentAsync(client, "/people?q=" + Uri.EscapeDataString(query));
 
         Assert.Contains(page.QuerySelectorAll("table a"), a => a.TextContent == "Aisha Khan");
+        Assert.Empty(Forms.Errors(page));
+    }
+
+    [Fact]
+    public async Task Search_ASecondPageOfResults_IsNotAnError()
+    {
+        var client = await app.As(Roles.MashWorker);
+
+        var page = await Forms.GetDocumentAsync(client, "/people?q=khan&p=2");
+
+        Assert.Empty(Forms.Errors(page));
+        Assert.Equal("Find a person", page.QuerySelector("h1")!.TextContent);
     }
 
     [Fact]

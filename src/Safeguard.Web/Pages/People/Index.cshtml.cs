@@ -12,7 +12,7 @@ namespace Safeguard.Web.Pages.People;
 public class IndexModel(PersonSearch search, CurrentActor me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     public SearchResults? Results { get; private set; }
     public DateOnly Today { get; private set; }
