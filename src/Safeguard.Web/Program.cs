@@ -37,6 +37,7 @@ builder.Services.AddScoped<StaffAdministration>();
 
 builder.Services.AddSafeguardSignIn(config);
 builder.Services.AddSafeguardPolicies();
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RefusalLogging>();
 builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.Add<ServiceExceptionFilter>());
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();

@@ -35,7 +35,7 @@ public static class Capabilities
             CaseWork.Where(r => r != Roles.ConferenceChair).ToArray()),
         new(EditPerson, "Change a person's details",
             CaseWork.Where(r => r != Roles.ConferenceChair).ToArray()),
-        new(MarkRecordedInError, "Mark a person or relationship recorded in error", [Roles.TeamManager, Roles.ServiceManager]),
+        new(MarkRecordedInError, "Mark a person recorded in error (they leave search; nothing is deleted)", [Roles.TeamManager, Roles.ServiceManager]),
         new(ViewAccessHistory, "See who has viewed and changed a child's record", Managers),
         new(RestrictRecord, "Restrict a record, and lift a restriction", [Roles.TeamManager, Roles.ServiceManager]),
         new(BreakGlass, "Break the glass on a restricted record, with a reason", [Roles.ServiceManager, Roles.EmergencyDutyWorker]),

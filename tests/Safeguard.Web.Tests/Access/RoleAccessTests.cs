@@ -90,6 +90,21 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
     }
 
     [Fact]
+    public async Task Get_ARefusal_IsWrittenToTheAccessLog()
+    {
+        var partner = await app.As(Roles.PartnerAgencyUser);
+
+        var response = await partner.GetAsync("/people?q=khan");
+        await app.FlushAccessLogAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        await using var db = app.OpenDb();
+        var userId = app.Borough.Users[Roles.PartnerAgencyUser].Id;
+        Assert.Contains(db.AccessLog.Where(e => e.UserId == userId).ToList(),
+            e => e.Action == Safeguard.Core.Access.Log.AccessAction.Refused && e.What == "Refused: GET /people");
+    }
+
+    [Fact]
     public async Task Get_ARestrictedRecordAsItsOwner_IsShown()
     {
         var client = await app.As(Roles.TeamManager);
