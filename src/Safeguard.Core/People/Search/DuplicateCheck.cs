@@ -23,8 +23,7 @@ public sealed class DuplicateCheck(SafeguardDbContext db, RecordAccess access)
         var visible = access.VisiblePeople(actor).Where(p => p.RecordedInErrorAtUtc == null);
         var tokens = SearchKeys.Tokens(details.FirstName + " " + details.LastName).Distinct().ToList();
         var phonetics = tokens.Select(SearchKeys.Phonetic).Where(p => p.Length > 0).Distinct().ToList();
-        var nameIds = db.PersonNameKeys.Where(k => tokens.Contains(k.Token) || phonetics.Contains(k.Phonetic))
-            .GroupBy(k => k.PersonId).Where(g => g.Count() >= 2).Select(g => g.Key);
+        var nameIds = await PersonSearch.CandidatesAsync(db, tokens, phonetics, 300, ct);
         var dob = details.DateOfBirth;
         var nhs = details.NhsNumber;
 

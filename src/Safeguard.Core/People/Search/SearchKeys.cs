@@ -45,6 +45,19 @@ public static class SearchKeys
     /// </summary>
     public static string Phonetic(string? token)
     {
+        // Ranking search results encodes the same few thousand names over and over: remember them.
+        // The cache is capped so odd input cannot grow it without limit.
+        token ??= "";
+        if (PhoneticCache.TryGetValue(token, out var known)) return known;
+        var key = Encode(token);
+        if (PhoneticCache.Count < 200_000) PhoneticCache.TryAdd(token, key);
+        return key;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> PhoneticCache = new(StringComparer.Ordinal);
+
+    private static string Encode(string token)
+    {
         var letters = new StringBuilder();
         foreach (char c in Normalise(token))
         {
