@@ -28,6 +28,16 @@ public partial class AssetTests
         });
     }
 
+    [Fact]
+    public void Css_uses_arial_not_the_gov_uk_only_typeface()
+    {
+        var css = File.ReadAllText(Path.Combine(WebRoot, "govuk", "govuk-frontend.min.css"));
+
+        Assert.DoesNotContain("GDS Transport", css, StringComparison.Ordinal);
+        Assert.Contains("font-family:arial,sans-serif", css, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(WebRoot, "assets", "fonts")));
+    }
+
     [GeneratedRegex(@"url\(([^)]+)\)")]
     private static partial Regex CssUrl();
 }
