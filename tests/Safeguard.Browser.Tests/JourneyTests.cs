@@ -69,6 +69,12 @@ public class JourneyTests(BrowserApp app)
         await manager.GotoAsync(childUrl + "/access-history");
         await Assertions.Expect(manager.Locator("tbody")).ToContainTextAsync("Test Social worker");
         await BrowserApp.CheckAsync(manager, "07-access-history");
+
+        // And their team's caseloads, from My work.
+        await manager.GotoAsync("/");
+        await manager.GetByRole(AriaRole.Link, new() { Name = "See the team's children and who holds them" }).ClickAsync();
+        await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { Name = "Caseloads" })).ToBeVisibleAsync();
+        await BrowserApp.CheckAsync(manager, "08-team-caseloads");
     }
 
     [Fact]
@@ -80,11 +86,11 @@ public class JourneyTests(BrowserApp app)
         var restricted = await page.GotoAsync($"/people/{app.Borough.Restricted}");
         Assert.Equal(404, restricted!.Status);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page not found" })).ToBeVisibleAsync();
-        await BrowserApp.CheckAsync(page, "08-restricted-not-found");
+        await BrowserApp.CheckAsync(page, "09-restricted-not-found");
 
         var admin = await page.GotoAsync("/admin/users");
         Assert.Equal(403, admin!.Status);
-        await BrowserApp.CheckAsync(page, "09-forbidden");
+        await BrowserApp.CheckAsync(page, "10-forbidden");
     }
 
     [Fact]
@@ -93,14 +99,14 @@ public class JourneyTests(BrowserApp app)
         var page = await app.NewPageAsync();
         await app.SignInAsync(page, Roles.Administrator);
         await page.GotoAsync("/admin/users");
-        await BrowserApp.CheckAsync(page, "10-users");
+        await BrowserApp.CheckAsync(page, "11-users");
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a user" }).ClickAsync();
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Priya Raman");
         await page.GetByLabel("Email address").FillAsync("priya.raman@test.example");
         await page.GetByLabel("Team", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Child in need team 1" });
         await page.GetByLabel("Social worker").CheckAsync();
         await page.GetByLabel("First password").FillAsync("a-long-first-password");
-        await BrowserApp.CheckAsync(page, "11-add-user");
+        await BrowserApp.CheckAsync(page, "12-add-user");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add user" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Priya Raman" })).ToBeVisibleAsync();
     }

@@ -15,6 +15,7 @@ public static class Capabilities
     public const string RestrictRecord = "RestrictRecord";
     public const string BreakGlass = "BreakGlass";
     public const string ManageUsers = "ManageUsers";
+    public const string ViewTeamCaseload = "ViewTeamCaseload";
     public const string SignedIn = "SignedIn";
 
     // Roles that work with children's records day to day.
@@ -39,6 +40,7 @@ public static class Capabilities
         new(ViewAccessHistory, "See who has viewed and changed a child's record", Managers),
         new(RestrictRecord, "Restrict a record, and lift a restriction", [Roles.TeamManager, Roles.ServiceManager]),
         new(BreakGlass, "Break the glass on a restricted record, with a reason", [Roles.ServiceManager, Roles.EmergencyDutyWorker]),
+        new(ViewTeamCaseload, "See a team's caseloads (team and MASH managers: their own team only; service managers: every team)", Managers),
         new(ManageUsers, "Manage users, teams and roles", [Roles.Administrator]),
     ];
 

@@ -22,6 +22,7 @@ public class IndexModel(SafeguardDbContext db, RecordAccess access, RestrictionS
 
     public Actor Actor { get; private set; } = null!;
     public string? TeamName { get; private set; }
+    public int? TeamId { get; private set; }
     public List<Allocated> MyChildren { get; private set; } = [];
     public List<TeamLoad> Team { get; private set; } = [];
     public List<BreakGlassAccess> GlassBroken { get; private set; } = [];
@@ -32,7 +33,7 @@ public class IndexModel(SafeguardDbContext db, RecordAccess access, RestrictionS
         Actor = me.Actor;
         Today = Display.TodayInUk(clock);
         var user = await db.Users.AsNoTracking().Where(u => u.Id == Actor.UserId).Select(u => new { u.TeamId, Team = u.Team!.Name, u.Team.CaseloadCapacity }).FirstAsync(ct);
-        TeamName = user.Team;
+        (TeamName, TeamId) = (user.Team, user.TeamId);
         if (Actor.Can(Capabilities.ViewChildRecord))
         {
             MyChildren = await db.Involvements.AsNoTracking().Where(i => i.WorkerId == Actor.UserId && i.EndDate == null)

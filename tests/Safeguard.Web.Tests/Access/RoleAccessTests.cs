@@ -30,6 +30,7 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/admin/users", Capabilities.ManageUsers),
         ("/admin/users/add", Capabilities.ManageUsers),
         ("/admin/teams", Capabilities.ManageUsers),
+        ("/teams/{team}", Capabilities.ViewTeamCaseload),
         ("/api/people?q=Khan", Capabilities.FindPeople),
         ("/api/people/{child}", Capabilities.ViewChildRecord),
         ("/api/people/{child}/chronology", Capabilities.ViewChildRecord),
@@ -55,7 +56,7 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         var client = await app.As(role);
         var capability = Routes.Single(r => r.Route == route).Capability;
 
-        var response = await client.GetAsync(route.Replace("{child}", app.Borough.Aisha.ToString(), StringComparison.Ordinal));
+        var response = await client.GetAsync(Fill(route));
 
         var expected = Capabilities.Allows(capability, [role]) ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
         Assert.Equal(expected, response.StatusCode);
@@ -65,7 +66,7 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
     [MemberData(nameof(EveryRoute))]
     public async Task Get_WhenNotSignedIn_AsksForSignInOrAnswers401(string route)
     {
-        var response = await app.Anonymous().GetAsync(route.Replace("{child}", app.Borough.Aisha.ToString(), StringComparison.Ordinal));
+        var response = await app.Anonymous().GetAsync(Fill(route));
 
         if (route.StartsWith("/api", StringComparison.Ordinal))
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -74,6 +75,36 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.StartsWith("http://localhost/account/sign-in", response.Headers.Location!.ToString(), StringComparison.Ordinal);
         }
+    }
+
+    private string Fill(string route) => route
+        .Replace("{child}", app.Borough.Aisha.ToString(), StringComparison.Ordinal)
+        .Replace("{team}", app.Borough.TeamId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    [Fact]
+    public async Task Get_AnotherTeamsCaseloadAsATeamManager_IsRefusedAndLogged_ButAServiceManagerSeesIt()
+    {
+        int otherTeam;
+        await using (var db = app.OpenDb())
+        {
+            var team = new Team { Name = "Child protection team 9", Kind = TeamKind.ChildProtection };
+            db.Teams.Add(team);
+            await db.SaveChangesAsync();
+            otherTeam = team.Id;
+        }
+        var manager = await app.As(Roles.TeamManager);
+        var serviceManager = await app.As(Roles.ServiceManager);
+
+        var refused = await manager.GetAsync($"/teams/{otherTeam}");
+        var allowed = await serviceManager.GetAsync($"/teams/{otherTeam}");
+        await app.FlushAccessLogAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        await using var log = app.OpenDb();
+        var managerId = app.Borough.Users[Roles.TeamManager].Id;
+        Assert.Contains(log.AccessLog.Where(e => e.UserId == managerId).ToList(),
+            e => e.Action == Safeguard.Core.Access.Log.AccessAction.Refused && e.What.Contains("Child protection team 9", StringComparison.Ordinal));
     }
 
     [Theory]
