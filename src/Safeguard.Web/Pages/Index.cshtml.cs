@@ -18,13 +18,12 @@ namespace Safeguard.Web.Pages;
 public class IndexModel(SafeguardDbContext db, RecordAccess access, RestrictionService restrictions, CurrentActor me, TimeProvider clock) : PageModel
 {
     public sealed record Allocated(Guid PersonId, string Name, DateOnly? DateOfBirth, InvolvementKind Kind, DateOnly Since);
-    public sealed record TeamLoad(string Worker, int Children, int? Capacity);
 
     public Actor Actor { get; private set; } = null!;
     public string? TeamName { get; private set; }
     public int? TeamId { get; private set; }
     public List<Allocated> MyChildren { get; private set; } = [];
-    public List<TeamLoad> Team { get; private set; } = [];
+    public bool ManagesTeam { get; private set; }
     public List<BreakGlassAccess> GlassBroken { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
@@ -32,7 +31,7 @@ public class IndexModel(SafeguardDbContext db, RecordAccess access, RestrictionS
     {
         Actor = me.Actor;
         Today = Display.TodayInUk(clock);
-        var user = await db.Users.AsNoTracking().Where(u => u.Id == Actor.UserId).Select(u => new { u.TeamId, Team = u.Team!.Name, u.Team.CaseloadCapacity }).FirstAsync(ct);
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == Actor.UserId).Select(u => new { u.TeamId, Team = u.Team!.Name }).FirstAsync(ct);
         (TeamName, TeamId) = (user.Team, user.TeamId);
         if (Actor.Can(Capabilities.ViewChildRecord))
         {
@@ -42,13 +41,7 @@ public class IndexModel(SafeguardDbContext db, RecordAccess access, RestrictionS
                 .Select(x => new Allocated(x.p.Id, x.p.FirstName + " " + x.p.LastName, x.p.DateOfBirth, x.i.Kind, x.i.StartDate))
                 .ToListAsync(ct);
         }
-        if (user.TeamId is { } teamId && (Actor.Roles.Contains(Roles.TeamManager) || Actor.Roles.Contains(Roles.MashManager)))
-        {
-            Team = await db.Users.AsNoTracking().Where(u => u.TeamId == teamId && u.IsActive && u.Id != Actor.UserId)
-                .Select(u => new { u.DisplayName, Children = db.Involvements.Count(i => i.WorkerId == u.Id && i.EndDate == null) })
-                .OrderByDescending(t => t.Children).ThenBy(t => t.DisplayName)
-                .Select(t => new TeamLoad(t.DisplayName, t.Children, user.CaseloadCapacity)).ToListAsync(ct);
-        }
+        ManagesTeam = user.TeamId is not null && Actor.Can(Capabilities.ViewTeamCaseload);
         GlassBroken = await restrictions.UnacknowledgedForOwnerAsync(Actor.UserId, ct);
     }
 
