@@ -59,7 +59,7 @@ public sealed class PeopleService(SafeguardDbContext db, RecordAccess access, Ac
         ChronologyWriter.Add(db, person.Id, now, now, actor, Area, ChronologyKinds.PersonAdded, $"{person.FullName} added to Safeguard as {person.SafeguardId}");
         await db.SaveChangesAsync(ct);
         await appender.AppendAsync(db, [AccessRecord.By(actor, now, AccessAction.Created, person.Id, "Person record",
-            Changes(PersonDetails.Of(new Person { FirstName = "", LastName = "", CreatedBy = "" }) with { Sex = "", Ethnicity = "" }, details))], ct);
+            Changes(Nothing, details))], ct);
         await tx.CommitAsync(ct);
         return person;
     }
@@ -178,6 +178,9 @@ public sealed class PeopleService(SafeguardDbContext db, RecordAccess access, Ac
         await tx.CommitAsync(ct);
         return true;
     }
+
+    /// <summary>"Before" for a new person: every field empty, so the log shows each value as added.</summary>
+    private static readonly PersonDetails Nothing = new() { Sex = "", Ethnicity = "" };
 
     private static void Apply(Person p, PersonDetails d)
     {
