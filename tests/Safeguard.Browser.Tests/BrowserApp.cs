@@ -25,7 +25,7 @@ public sealed class BrowserApp : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public TestBorough Borough { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepoPaths.Root;
     public static string Screenshots { get; } = Path.Combine(RepoRoot, "screenshots");
 
     public async ValueTask InitializeAsync()
@@ -104,12 +104,5 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, screenshot + ".png"), FullPage = true });
         var violations = await AccessibilityViolationsAsync(page);
         Assert.True(violations.Count == 0, $"{page.Url}: {string.Join("; ", violations)}");
-    }
-
-    private static string FindRepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Safeguard.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root.");
     }
 }

@@ -35,7 +35,7 @@ public class AccessMatrixDocTests
     [Fact]
     public void AccessDoc_ShowsExactlyTheMatrixTheCodeEnforces()
     {
-        var path = Path.Combine(RepoRoot(), "docs", "access.md");
+        var path = Path.Combine(Safeguard.TestCommon.RepoPaths.Root, "docs", "access.md");
         var doc = File.ReadAllText(path);
         var start = doc.IndexOf(Start, StringComparison.Ordinal);
         var end = doc.IndexOf(End, StringComparison.Ordinal);
@@ -48,12 +48,5 @@ public class AccessMatrixDocTests
             return;
         }
         Assert.Equal(expected, actual);
-    }
-
-    internal static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Safeguard.slnx"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root.");
     }
 }

@@ -80,16 +80,7 @@ internal static class DfeReference
     /// <summary>The CIN schema's path, or null when it is not there.</summary>
     public static string? CinSchemaPath()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Safeguard.slnx")))
-            {
-                var parent = dir.Parent?.FullName ?? dir.FullName;
-                var path = Path.Combine(parent, "shared", "reference", "dfe", "CIN_schema_2026.xsd");
-                return File.Exists(path) ? path : null;
-            }
-        }
-
-        return null;
+        var path = Path.Combine(Safeguard.TestCommon.RepoPaths.DfeReference, "CIN_schema_2026.xsd");
+        return File.Exists(path) ? path : null;
     }
 }

@@ -27,15 +27,5 @@ internal static class GovukFixtures
             .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("html").GetString()!);
     }
 
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Safeguard.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException("Cannot find Safeguard.slnx above " + AppContext.BaseDirectory);
-    }
+    public static string RepositoryRoot() => Safeguard.TestCommon.RepoPaths.Root;
 }
