@@ -6,7 +6,7 @@ using Safeguard.Core.Access;
 namespace Safeguard.Web.Security;
 
 /// <summary>A Core service refusing an action becomes 403 on a page; the pages handle validation and conflicts themselves.</summary>
-public sealed class ServiceExceptionFilter : IAsyncPageFilter, IExceptionFilter
+public sealed class ServiceExceptionFilter : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -17,15 +17,6 @@ public sealed class ServiceExceptionFilter : IAsyncPageFilter, IExceptionFilter
         {
             executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
             executed.ExceptionHandled = true;
-        }
-    }
-
-    public void OnException(ExceptionContext context)
-    {
-        if (context.Exception is AccessDeniedException)
-        {
-            context.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
-            context.ExceptionHandled = true;
         }
     }
 }

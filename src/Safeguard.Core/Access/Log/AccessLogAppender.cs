@@ -13,8 +13,6 @@ public sealed class AccessLogAppender(AccessLogChain chain)
 {
     private const long LockId = 0x5AFE_6A2D;
 
-    public AccessLogChain Chain => chain;
-
     public async Task AppendAsync(SafeguardDbContext db, IReadOnlyCollection<AccessRecord> records, CancellationToken ct = default)
     {
         if (records.Count == 0) return;
