@@ -3,9 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Access;
 using Safeguard.Core.Access.Log;
 using Safeguard.Core.Access.Restrictions;
+using Safeguard.Core.Calendar;
 using Safeguard.Core.Data;
+using Safeguard.Core.FrontDoor;
+using Safeguard.Core.Notifications;
 using Safeguard.Core.People;
 using Safeguard.Core.People.Search;
+using Safeguard.Core.Work;
 using Safeguard.Web.Api;
 using Safeguard.Web.Security;
 
@@ -34,6 +38,23 @@ builder.Services.AddScoped<DuplicateCheck>();
 builder.Services.AddScoped<RestrictionService>();
 builder.Services.AddScoped<PersonRecord>();
 builder.Services.AddScoped<StaffAdministration>();
+
+// The calendar and the council's front-door rules (timescales: docs/timescales.md).
+builder.Services.AddSingleton(new BankHolidays());
+builder.Services.AddSingleton<WorkingDayCalendar>();
+builder.Services.AddSingleton(FrontDoorRules.From(config));
+builder.Services.AddScoped<ContactService>();
+builder.Services.AddScoped<MashService>();
+builder.Services.AddScoped<PartnerService>();
+builder.Services.AddScoped<AttachmentService>();
+builder.Services.AddScoped<FrontDoorQueries>();
+builder.Services.AddScoped<MyWork>();
+
+// Emails go through the outbox; without a mail server configured they are only logged.
+builder.Services.AddScoped<Outbox>();
+builder.Services.AddSingleton<IEmailSender, LogEmailSender>();
+builder.Services.AddSingleton<OutboxSender>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 
 builder.Services.AddSafeguardSignIn(config);
 builder.Services.AddSafeguardPolicies();

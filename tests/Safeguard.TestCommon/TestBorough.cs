@@ -23,6 +23,10 @@ public sealed class TestBorough
     public Guid Restricted { get; private set; }
     public int TeamId { get; private set; }
     public int PoliceId { get; private set; }
+    public int HealthId { get; private set; }
+    public int SchoolId { get; private set; }
+    public int AssessmentTeamId { get; private set; }
+    public int EarlyHelpTeamId { get; private set; }
 
     public static string EmailFor(string role) => role.ToLowerInvariant() + "@test.example";
 
@@ -38,11 +42,19 @@ public sealed class TestBorough
 
         var team = new Team { Name = "Child in need team 1", Kind = TeamKind.ChildInNeed, CaseloadCapacity = 18 };
         var police = new Agency { Name = "Test Police", Kind = AgencyKind.Police };
-        db.Teams.Add(team);
-        db.Agencies.Add(police);
+        var assessment = new Team { Name = "Assessment team 1", Kind = TeamKind.Assessment, CaseloadCapacity = 18 };
+        var earlyHelp = new Team { Name = "First Stop Early Help", Kind = TeamKind.EarlyHelp };
+        var health = new Agency { Name = "Test Health Trust", Kind = AgencyKind.Health };
+        var school = new Agency { Name = "Test Primary School", Kind = AgencyKind.Education };
+        db.Teams.AddRange(team, assessment, earlyHelp);
+        db.Agencies.AddRange(police, health, school);
         await db.SaveChangesAsync();
         borough.TeamId = team.Id;
         borough.PoliceId = police.Id;
+        borough.HealthId = health.Id;
+        borough.SchoolId = school.Id;
+        borough.AssessmentTeamId = assessment.Id;
+        borough.EarlyHelpTeamId = earlyHelp.Id;
 
         var admin = sp.GetRequiredService<StaffAdministration>();
         var users = sp.GetRequiredService<UserManager<StaffUser>>();

@@ -17,6 +17,14 @@ public static class Capabilities
     public const string ManageUsers = "ManageUsers";
     public const string ViewTeamCaseload = "ViewTeamCaseload";
     public const string SignedIn = "SignedIn";
+    public const string RecordContact = "RecordContact";
+    public const string ViewFrontDoor = "ViewFrontDoor";
+    public const string ScreenContact = "ScreenContact";
+    public const string RecordConsultation = "RecordConsultation";
+    public const string WorkMashCase = "WorkMashCase";
+    public const string DecideMashCase = "DecideMashCase";
+    public const string AnswerInformationRequest = "AnswerInformationRequest";
+    public const string ImportContacts = "ImportContacts";
 
     // Roles that work with children's records day to day.
     private static readonly string[] CaseWork =
@@ -26,6 +34,9 @@ public static class Capabilities
     ];
 
     private static readonly string[] Managers = [Roles.MashManager, Roles.TeamManager, Roles.ServiceManager];
+
+    // The front door: the contact service, the MASH, and the emergency duty team out of hours.
+    private static readonly string[] FrontDoor = [Roles.ContactServiceWorker, Roles.MashWorker, Roles.MashManager, Roles.EmergencyDutyWorker];
 
     public static readonly IReadOnlyList<Capability> All =
     [
@@ -41,6 +52,15 @@ public static class Capabilities
         new(RestrictRecord, "Restrict a record, and lift a restriction", [Roles.TeamManager, Roles.ServiceManager]),
         new(BreakGlass, "Break the glass on a restricted record, with a reason", [Roles.ServiceManager, Roles.EmergencyDutyWorker]),
         new(ViewTeamCaseload, "See a team's caseloads (team and MASH managers: their own team only; service managers: every team)", Managers),
+        new(RecordContact, "Record a contact about children (partner agency users: from their own view, for children they name)",
+            [.. FrontDoor, Roles.PartnerAgencyUser]),
+        new(ViewFrontDoor, "See contacts, MASH cases, the contact queue and the MASH dashboard", [.. FrontDoor, Roles.ServiceManager, Roles.QaOfficer]),
+        new(ScreenContact, "Screen a contact: match its children and decide (the contact service)", [Roles.ContactServiceWorker, Roles.MashManager, Roles.EmergencyDutyWorker]),
+        new(RecordConsultation, "Record a professional's consultation (named or no-name)", [Roles.ContactServiceWorker, Roles.MashWorker, Roles.MashManager]),
+        new(WorkMashCase, "Work a MASH case: RAG-rate, re-rate, ask partner agencies for information", [Roles.MashWorker, Roles.MashManager]),
+        new(DecideMashCase, "Decide a MASH case, with the rationale", [Roles.MashManager]),
+        new(AnswerInformationRequest, "Answer the MASH's requests addressed to their own agency", [Roles.PartnerAgencyUser]),
+        new(ImportContacts, "Import contacts from a CSV file", [Roles.ContactServiceWorker, Roles.MashManager]),
         new(ManageUsers, "Manage users, teams and roles", [Roles.Administrator]),
     ];
 

@@ -6,6 +6,8 @@ using Safeguard.Core.Access.Log;
 using Safeguard.Core.Access.Restrictions;
 using Safeguard.Core.Calendar;
 using Safeguard.Core.Chronology;
+using Safeguard.Core.FrontDoor;
+using Safeguard.Core.Notifications;
 using Safeguard.Core.People;
 
 namespace Safeguard.Core.Data;
@@ -31,6 +33,16 @@ public class SafeguardDbContext(DbContextOptions<SafeguardDbContext> options) : 
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ContactChild> ContactChildren => Set<ContactChild>();
+    public DbSet<ContactFactor> ContactFactors => Set<ContactFactor>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<MashCase> MashCases => Set<MashCase>();
+    public DbSet<RagRating> RagRatings => Set<RagRating>();
+    public DbSet<InformationRequest> InformationRequests => Set<InformationRequest>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
@@ -139,10 +151,106 @@ public class SafeguardDbContext(DbContextOptions<SafeguardDbContext> options) : 
             e.HasKey(d => d.Date);
             e.HasIndex(d => d.WorkingDayNumber);
         });
+        ConfigureFrontDoor(builder);
+        builder.Entity<OutboxMessage>(e =>
+        {
+            e.HasIndex(m => new { m.SentAtUtc, m.NextAttemptAtUtc });
+            e.Property(m => m.Body).HasMaxLength(4000);
+            e.Property(m => m.LastError).HasMaxLength(2000);
+        });
         builder.Entity<ApiToken>(e =>
         {
             e.HasIndex(t => t.Hash).IsUnique();
             e.HasIndex(t => t.UserId);
+        });
+    }
+
+    private static void ConfigureFrontDoor(ModelBuilder builder)
+    {
+        builder.Entity<Contact>(e =>
+        {
+            e.HasIndex(c => c.Number).IsUnique();
+            // The contact queue: open contacts by due time.
+            e.HasIndex(c => new { c.Stage, c.ScreeningDueAtUtc });
+            e.HasIndex(c => c.ReceivedAtUtc);
+            e.HasIndex(c => c.RecordedById);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.Property(c => c.Concerns).HasMaxLength(8000);
+            e.Property(c => c.ReferrerRequest).HasMaxLength(4000);
+            e.Property(c => c.ScreeningReason).HasMaxLength(4000);
+            e.Property(c => c.ConsentReason).HasMaxLength(2000);
+            e.Property(c => c.Method).HasConversion<string>().HasMaxLength(40);
+            e.Property(c => c.Consent).HasConversion<string>().HasMaxLength(40);
+            e.Property(c => c.Stage).HasConversion<string>().HasMaxLength(40);
+            e.Property(c => c.ScreeningOutcome).HasConversion<string>().HasMaxLength(40);
+            e.Property(c => c.PoliceRag).HasConversion<string>().HasMaxLength(40);
+            e.Property(c => c.SourceCode).HasMaxLength(4);
+            e.HasMany(c => c.Children).WithOne().HasForeignKey(c => c.ContactId);
+            e.HasMany(c => c.Factors).WithOne().HasForeignKey(f => f.ContactId);
+            e.Ignore(c => c.Reference);
+        });
+        builder.Entity<ContactChild>(e =>
+        {
+            e.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId);
+            e.HasIndex(c => c.PersonId);
+            e.HasIndex(c => new { c.NewInformationForUserId, c.NewInformationReadAtUtc });
+            e.HasIndex(c => new { c.NewInformationForTeamId, c.NewInformationReadAtUtc });
+        });
+        builder.Entity<ContactFactor>().Property(f => f.Code).HasMaxLength(4);
+        builder.Entity<Consultation>(e =>
+        {
+            e.HasIndex(c => c.ReceivedAtUtc);
+            e.HasIndex(c => c.PersonId);
+            e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Question).HasMaxLength(8000);
+            e.Property(c => c.Advice).HasMaxLength(8000);
+        });
+        builder.Entity<Attachment>(e =>
+        {
+            e.HasIndex(a => a.ContactId);
+            e.HasIndex(a => a.InformationRequestId);
+            e.Property(a => a.Sha256).HasMaxLength(64);
+        });
+        builder.Entity<MashCase>(e =>
+        {
+            e.HasIndex(m => m.ContactId).IsUnique();
+            // The MASH dashboard: open cases by due time.
+            e.HasIndex(m => new { m.DecidedAtUtc, m.DueAtUtc });
+            e.HasIndex(m => new { m.WorkerId, m.DecidedAtUtc });
+            e.Property(m => m.Version).IsConcurrencyToken();
+            e.Property(m => m.InitialRag).HasConversion<string>().HasMaxLength(40);
+            e.Property(m => m.CurrentRag).HasConversion<string>().HasMaxLength(40);
+            e.Property(m => m.Outcome).HasConversion<string>().HasMaxLength(40);
+            e.Property(m => m.Rationale).HasMaxLength(8000);
+            e.HasMany(m => m.Ratings).WithOne().HasForeignKey(r => r.MashCaseId);
+            e.HasMany(m => m.Requests).WithOne(r => r.MashCase).HasForeignKey(r => r.MashCaseId);
+            e.Ignore(m => m.IsOpen);
+        });
+        builder.Entity<RagRating>(e =>
+        {
+            e.Property(r => r.Rating).HasConversion<string>().HasMaxLength(40);
+            e.Property(r => r.Reason).HasMaxLength(4000);
+        });
+        builder.Entity<InformationRequest>(e =>
+        {
+            // A partner agency's list: its outstanding requests by due time.
+            e.HasIndex(r => new { r.AgencyId, r.AnsweredAtUtc, r.DueAtUtc });
+            e.Property(r => r.Version).IsConcurrencyToken();
+            e.Property(r => r.RatingWhenSent).HasConversion<string>().HasMaxLength(40);
+            e.Property(r => r.Question).HasMaxLength(4000);
+            e.Property(r => r.Answer).HasMaxLength(16000);
+            e.Ignore(r => r.IsOutstanding);
+            e.Ignore(r => r.WasLate);
+        });
+        builder.Entity<Referral>(e =>
+        {
+            e.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId);
+            e.HasIndex(r => new { r.PersonId, r.ReferralDate });
+            e.HasIndex(r => r.ReferralDate);
+            e.HasIndex(r => r.ContactId);
+            e.Property(r => r.SourceCode).HasMaxLength(4);
+            e.Property(r => r.PrimaryNeedCode).HasMaxLength(4);
+            e.Property(r => r.ClosureReason).HasMaxLength(4);
         });
     }
 

@@ -3,6 +3,8 @@ using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Safeguard.Core.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Core.Access.Log;
 using Safeguard.Core.Data;
@@ -20,6 +22,8 @@ public class SafeguardApp : IAsyncLifetime
     private readonly Dictionary<string, HttpClient> _clients = [];
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
     public TestBorough Borough { get; private set; } = null!;
+    /// <summary>Every email the app sent through its outbox (call <see cref="SendOutboxAsync"/> first).</summary>
+    public FakeEmailSender Emails { get; } = new();
     protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public async ValueTask InitializeAsync()
@@ -34,6 +38,8 @@ public class SafeguardApp : IAsyncLifetime
             b.UseSetting("ConnectionStrings:Safeguard", _database.ConnectionString);
             b.UseSetting("AccessLog:Key", TestKeys.AccessLogBase64);
             b.UseSetting("AccessLog:KeyFile", "");
+            b.UseSetting("Notifications:BaseUrl", "https://safeguard.test");
+            b.ConfigureTestServices(s => s.AddSingleton<IEmailSender>(Emails));
         });
         Borough = await TestBorough.SeedAsync(Factory.Services);
     }
@@ -65,6 +71,9 @@ public class SafeguardApp : IAsyncLifetime
     }
 
     public Task FlushAccessLogAsync() => Factory.Services.GetRequiredService<AccessLogQueue>().FlushAsync();
+
+    /// <summary>Sends what is in the outbox now, instead of waiting for the background sender.</summary>
+    public Task<int> SendOutboxAsync() => Factory.Services.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None);
 
     public SafeguardDbContext OpenDb() => _database!.Open();
 }
