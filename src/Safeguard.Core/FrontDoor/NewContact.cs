@@ -27,8 +27,10 @@ public sealed record NewContact
     public string? ConsentReason { get; init; }
     public Rag? PoliceRag { get; init; }
 
+    /// <summary>Trims text and upper-cases codes; the receipt time is kept to the second (as both databases store it alike).</summary>
     public NewContact Tidy() => this with
     {
+        ReceivedAtUtc = DateTime.SpecifyKind(ReceivedAtUtc.AddTicks(-(ReceivedAtUtc.Ticks % TimeSpan.TicksPerSecond)), DateTimeKind.Utc),
         SourceCode = SourceCode.Trim().ToUpperInvariant(),
         ReferrerName = Blank(ReferrerName), ReferrerRole = Blank(ReferrerRole), ReferrerContactDetails = Blank(ReferrerContactDetails),
         Concerns = Concerns.Trim(), ReferrerRequest = Blank(ReferrerRequest), ConsentReason = Blank(ConsentReason),
@@ -69,8 +71,8 @@ public sealed class NewContactValidator : AbstractValidator<NewContact>
             r.RuleFor(x => x.DateOfBirth).Must(d => d is null || d <= DateOnly.FromDateTime(nowUtc).AddMonths(10))
                 .WithMessage("A child's date of birth cannot be more than 10 months ahead (an unborn child's expected date)");
         }).OverridePropertyName("Children");
-        RuleForEach(c => c.FactorCodes).Must(FrontDoorCodes.Factors.IsValid).WithMessage("'{PropertyValue}' is not a DfE factor code")
-            .OverridePropertyName("FactorCodes");
+        RuleFor(c => c.FactorCodes).Must(codes => codes.All(FrontDoorCodes.Factors.IsValid))
+            .WithMessage(c => $"'{string.Join("', '", c.FactorCodes.Where(f => !FrontDoorCodes.Factors.IsValid(f)))}' is not a DfE factor code");
         RuleFor(c => c.Concerns).NotEmpty().WithMessage("Describe the concerns").MaximumLength(8000);
         RuleFor(c => c.ReferrerRequest).MaximumLength(4000);
         RuleFor(c => c.Consent).IsInEnum().WithMessage("Choose whether consent to share information was given");
