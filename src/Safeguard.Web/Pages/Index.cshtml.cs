@@ -6,16 +6,17 @@ using Safeguard.Core.Access;
 using Safeguard.Core.Access.Restrictions;
 using Safeguard.Core.Data;
 using Safeguard.Core.People;
+using Safeguard.Core.Work;
 using Safeguard.Web.Security;
 
 namespace Safeguard.Web.Pages;
 
 /// <summary>
-/// "My work": the children allocated to me, my team's caseload if I manage one, and anyone who has broken the
-/// glass on a record I restricted. Later areas add what is due and overdue here.
+/// "My work": what is due and overdue for me, soonest first, with why each item is mine; the queues I work from;
+/// the children allocated to me; and anyone who has broken the glass on a record I restricted.
 /// </summary>
 [Authorize(Policy = Capabilities.SignedIn)]
-public class IndexModel(SafeguardDbContext db, RecordAccess access, RestrictionService restrictions, CurrentActor me, TimeProvider clock) : PageModel
+public class IndexModel(SafeguardDbContext db, RecordAccess access, RestrictionService restrictions, MyWork work, CurrentActor me, TimeProvider clock) : PageModel
 {
     public sealed record Allocated(Guid PersonId, string Name, DateOnly? DateOfBirth, InvolvementKind Kind, DateOnly Since);
 
@@ -26,11 +27,17 @@ public class IndexModel(SafeguardDbContext db, RecordAccess access, RestrictionS
     public bool ManagesTeam { get; private set; }
     public List<BreakGlassAccess> GlassBroken { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    public DateTime NowUtc { get; private set; }
+    public List<WorkItem> Items { get; private set; } = [];
+    public List<WorkQueue> Queues { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Actor = me.Actor;
         Today = Display.TodayInUk(clock);
+        NowUtc = clock.GetUtcNow().UtcDateTime;
+        var mine = await work.ForAsync(Actor, ct);
+        (Items, Queues) = (mine.Items, mine.Queues);
         var user = await db.Users.AsNoTracking().Where(u => u.Id == Actor.UserId).Select(u => new { u.TeamId, Team = u.Team!.Name }).FirstAsync(ct);
         (TeamName, TeamId) = (user.Team, user.TeamId);
         if (Actor.Can(Capabilities.ViewChildRecord))
