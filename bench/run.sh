@@ -84,11 +84,12 @@ for scale in $scales; do
   web_pid=$!
   for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$port/account/sign-in" && break; sleep 0.5; done
 
-  measure() {  # label url: latency with one connection, throughput with eight
-    wrk -t1 -c2 -d2s -H "Authorization: Bearer $token" "$2" >/dev/null 2>&1 || true   # warm up
+  measure() {  # label url [token]: latency with one connection, throughput with eight
+    local as="${3:-$token}"
+    wrk -t1 -c2 -d2s -H "Authorization: Bearer $as" "$2" >/dev/null 2>&1 || true   # warm up
     local one eight
-    one=$(wrk -t1 -c1 -d"${seconds}s" -s bench/latency.lua -H "Authorization: Bearer $token" "$2" | grep RESULT)
-    eight=$(wrk -t2 -c8 -d"${seconds}s" -s bench/latency.lua -H "Authorization: Bearer $token" "$2" | grep RESULT)
+    one=$(wrk -t1 -c1 -d"${seconds}s" -s bench/latency.lua -H "Authorization: Bearer $as" "$2" | grep RESULT)
+    eight=$(wrk -t2 -c8 -d"${seconds}s" -s bench/latency.lua -H "Authorization: Bearer $as" "$2" | grep RESULT)
     field() { sed -E "s/.*$1=([0-9.]+).*/\1/" <<<"$2"; }
     echo "| $scale | PostgreSQL | $1 | $(field p50 "$one") | $(field p95 "$one") | $(field rps "$eight") | $(( $(field failures "$one") + $(field failures "$eight") )) |" >> "$out"
     echo "  $1: one connection: $one; eight: $eight"
@@ -96,6 +97,15 @@ for scale in $scales; do
   measure "person search page (\"${name/+/ }\")" "http://127.0.0.1:$port/people?q=$name"
   measure "a child's record page" "http://127.0.0.1:$port/people/$child"
   measure "the access-history page" "http://127.0.0.1:$port/people/$child/access-history"
+  # The front door: the MASH manager's dashboard and My work, the contact service's queue, a team manager's My work.
+  mash=$(./safeguard users token --email mash-manager@northmoor.example --name bench --days 1)
+  screener=$(./safeguard users token --email contact-service-worker@northmoor.example --name bench --days 1)
+  open_mash=$(psql_ -d "$db" -c 'SELECT count(*) FROM "MashCases" WHERE "DecidedAtUtc" IS NULL')
+  waiting=$(psql_ -d "$db" -c "SELECT count(*) FROM \"Contacts\" WHERE \"Stage\" = 'AwaitingScreening'")
+  measure "MASH dashboard ($open_mash open cases)" "http://127.0.0.1:$port/mash" "$mash"
+  measure "My work, MASH manager" "http://127.0.0.1:$port/" "$mash"
+  measure "My work, team manager" "http://127.0.0.1:$port/" "$token"
+  measure "contact service queue ($waiting waiting)" "http://127.0.0.1:$port/contacts" "$screener"
   kill "$web_pid"; wait "$web_pid" 2>/dev/null || true; web_pid=""
   # The access log under concurrent load: 16 producers queue 50,000 views; the app's writer chains them in.
   line=$(dotnet bench/AccessLogLoad/bin/Release/net10.0/AccessLogLoad.dll 50000 16 | grep RESULT)

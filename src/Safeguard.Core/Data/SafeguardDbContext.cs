@@ -174,6 +174,7 @@ public class SafeguardDbContext(DbContextOptions<SafeguardDbContext> options) : 
             e.HasIndex(c => new { c.Stage, c.ScreeningDueAtUtc });
             e.HasIndex(c => c.ReceivedAtUtc);
             e.HasIndex(c => c.RecordedById);
+            e.HasIndex(c => new { c.ScreenedById, c.ScreenedAtUtc });
             e.Property(c => c.Version).IsConcurrencyToken();
             e.Property(c => c.Concerns).HasMaxLength(8000);
             e.Property(c => c.ReferrerRequest).HasMaxLength(4000);
@@ -217,6 +218,7 @@ public class SafeguardDbContext(DbContextOptions<SafeguardDbContext> options) : 
             // The MASH dashboard: open cases by due time.
             e.HasIndex(m => new { m.DecidedAtUtc, m.DueAtUtc });
             e.HasIndex(m => new { m.WorkerId, m.DecidedAtUtc });
+            e.HasIndex(m => new { m.DecidedById, m.DecidedAtUtc });
             e.Property(m => m.Version).IsConcurrencyToken();
             e.Property(m => m.InitialRag).HasConversion<string>().HasMaxLength(40);
             e.Property(m => m.CurrentRag).HasConversion<string>().HasMaxLength(40);

@@ -39,6 +39,15 @@ public sealed class MyWork(SafeguardDbContext db, RecordAccess access, FrontDoor
                 "You screened it; the referrer has not yet been told", null, $"/contacts/{c.Id}")));
         }
 
+        if (actor.Can(Capabilities.DecideMashCase))
+        {
+            var untold = await db.MashCases.AsNoTracking()
+                .Where(m => m.DecidedById == actor.UserId && m.Contact.ReferrerToldOn == null && m.Contact.SourceCode != "9")
+                .OrderByDescending(m => m.DecidedAtUtc).Take(20).Select(m => new { m.ContactId, m.Contact.Number }).ToListAsync(ct);
+            items.AddRange(untold.Select(c => new WorkItem("Referrer", $"Tell the referrer the outcome of contact {Contact.Format(c.Number)}",
+                "You decided it in the MASH; the referrer has not yet been told", null, $"/contacts/{c.ContactId}")));
+        }
+
         if (actor.Can(Capabilities.DecideMashCase) || actor.Roles.Contains(Roles.EmergencyDutyWorker))
         {
             var (rows, counts) = await frontDoor.MashDashboardAsync(actor, 20, ct: ct);

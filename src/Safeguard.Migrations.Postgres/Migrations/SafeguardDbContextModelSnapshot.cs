@@ -902,6 +902,8 @@ namespace Safeguard.Migrations.Postgres.Migrations
 
                     b.HasIndex("ToTeamId");
 
+                    b.HasIndex("ScreenedById", "ScreenedAtUtc");
+
                     b.HasIndex("Stage", "ScreeningDueAtUtc");
 
                     b.ToTable("Contacts");
@@ -1128,6 +1130,8 @@ namespace Safeguard.Migrations.Postgres.Migrations
                     b.HasIndex("ToTeamId");
 
                     b.HasIndex("DecidedAtUtc", "DueAtUtc");
+
+                    b.HasIndex("DecidedById", "DecidedAtUtc");
 
                     b.HasIndex("WorkerId", "DecidedAtUtc");
 

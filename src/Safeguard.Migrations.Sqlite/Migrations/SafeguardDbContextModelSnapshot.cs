@@ -873,6 +873,8 @@ namespace Safeguard.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ToTeamId");
 
+                    b.HasIndex("ScreenedById", "ScreenedAtUtc");
+
                     b.HasIndex("Stage", "ScreeningDueAtUtc");
 
                     b.ToTable("Contacts");
@@ -1091,6 +1093,8 @@ namespace Safeguard.Migrations.Sqlite.Migrations
                     b.HasIndex("ToTeamId");
 
                     b.HasIndex("DecidedAtUtc", "DueAtUtc");
+
+                    b.HasIndex("DecidedById", "DecidedAtUtc");
 
                     b.HasIndex("WorkerId", "DecidedAtUtc");
 

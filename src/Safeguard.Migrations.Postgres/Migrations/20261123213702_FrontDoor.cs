@@ -388,6 +388,11 @@ namespace Safeguard.Migrations.Postgres.Migrations
                 column: "ReferrerAgencyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Contacts_ScreenedById_ScreenedAtUtc",
+                table: "Contacts",
+                columns: new[] { "ScreenedById", "ScreenedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Contacts_Stage_ScreeningDueAtUtc",
                 table: "Contacts",
                 columns: new[] { "Stage", "ScreeningDueAtUtc" });
@@ -417,6 +422,11 @@ namespace Safeguard.Migrations.Postgres.Migrations
                 name: "IX_MashCases_DecidedAtUtc_DueAtUtc",
                 table: "MashCases",
                 columns: new[] { "DecidedAtUtc", "DueAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MashCases_DecidedById_DecidedAtUtc",
+                table: "MashCases",
+                columns: new[] { "DecidedById", "DecidedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MashCases_ToTeamId",

@@ -387,6 +387,11 @@ namespace Safeguard.Migrations.Sqlite.Migrations
                 column: "ReferrerAgencyId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Contacts_ScreenedById_ScreenedAtUtc",
+                table: "Contacts",
+                columns: new[] { "ScreenedById", "ScreenedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Contacts_Stage_ScreeningDueAtUtc",
                 table: "Contacts",
                 columns: new[] { "Stage", "ScreeningDueAtUtc" });
@@ -416,6 +421,11 @@ namespace Safeguard.Migrations.Sqlite.Migrations
                 name: "IX_MashCases_DecidedAtUtc_DueAtUtc",
                 table: "MashCases",
                 columns: new[] { "DecidedAtUtc", "DueAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MashCases_DecidedById_DecidedAtUtc",
+                table: "MashCases",
+                columns: new[] { "DecidedById", "DecidedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MashCases_ToTeamId",
