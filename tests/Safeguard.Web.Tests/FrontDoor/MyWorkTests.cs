@@ -67,7 +67,9 @@ public class MyWorkTests(SafeguardApp app) : IClassFixture<SafeguardApp>
                 new MashService.Decision(MashOutcome.NoFurtherAction, "Attendance issue only; school to follow up", CountsAsReferral: false));
         }
         Assert.DoesNotContain(contact.Reference, await MyWorkAs(Roles.MashWorker), StringComparison.Ordinal);
-        Assert.DoesNotContain(contact.Reference, await MyWorkAs(Roles.MashManager), StringComparison.Ordinal);
+        var manager = await MyWorkAs(Roles.MashManager);
+        Assert.DoesNotContain($"MASH decision on contact {contact.Reference}", manager, StringComparison.Ordinal);
+        Assert.Contains($"Tell the referrer the outcome of contact {contact.Reference}", manager, StringComparison.Ordinal);
         Assert.DoesNotContain($"request {contact.Reference}", await MyWorkAs(Roles.PartnerAgencyUser), StringComparison.Ordinal);
         Assert.NotNull(request);
     }
