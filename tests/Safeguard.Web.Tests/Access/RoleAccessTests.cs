@@ -58,9 +58,15 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
 
         var response = await client.GetAsync(Fill(route));
 
-        var expected = Capabilities.Allows(capability, [role]) ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+        // A partner agency user may not learn that a child is known at all: a child's record is "not found" for them.
+        var expected = Capabilities.Allows(capability, [role]) ? HttpStatusCode.OK
+            : role == Roles.PartnerAgencyUser && IsChildRecord(route) ? HttpStatusCode.NotFound
+            : HttpStatusCode.Forbidden;
         Assert.Equal(expected, response.StatusCode);
     }
+
+    private static bool IsChildRecord(string route) =>
+        route.StartsWith("/people/{child}", StringComparison.Ordinal) || route.StartsWith("/api/people/{child}", StringComparison.Ordinal);
 
     [Theory]
     [MemberData(nameof(EveryRoute))]
