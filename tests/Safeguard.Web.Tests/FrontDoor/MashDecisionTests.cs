@@ -79,6 +79,27 @@ public class MashDecisionTests(SafeguardApp app) : IClassFixture<SafeguardApp>
     }
 
     [Fact]
+    public async Task Decide_AfterSomeoneReRated_ShowsTheConflict_AndKeepsTheRationale()
+    {
+        var mash = await MashCases.CreateAsync(app);
+        await MashCases.RateAsync(app, mash.CaseId, Rag.Amber);
+        var manager = await app.As(Roles.MashManager);
+        var url = $"/mash/{mash.CaseId}/decide";
+        var stale = MashCases.Field(await Forms.GetDocumentAsync(manager, url), "Version");
+        await MashCases.RateAsync(app, mash.CaseId, Rag.Red, reason: "New information from the police");
+
+        var response = await Forms.PostAsync(manager, url, Assessment(stale, rationale: "My reasons, typed at length."));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Forms.ParseAsync(response);
+        Assert.Contains(Forms.Errors(page), e => e.Contains("changed by someone else", StringComparison.Ordinal));
+        Assert.Equal("My reasons, typed at length.", page.QuerySelector("#Rationale")!.TextContent.Trim());
+        Assert.NotEqual(stale, MashCases.Field(page, "Version"));   // deciding again, having looked, is deliberate
+        await using var db = app.OpenDb();
+        Assert.False(await db.Referrals.AnyAsync(r => r.ContactId == mash.ContactId));
+    }
+
+    [Fact]
     public async Task NoFurtherAction_OnAnAmberCase_CountsAsAReferralByDefault()
     {
         var mash = await MashCases.CreateAsync(app);

@@ -43,6 +43,10 @@ public static class MashDisplay
         return Tag(text, tagClass);
     }
 
+    /// <summary>What someone typed, keeping their line breaks (for a summary list's value).</summary>
+    public static IHtmlContent Lines(string? text) =>
+        new HtmlString($"<span class=\"app-pre-line\">{HtmlEncoder.Default.Encode(text ?? "")}</span>");
+
     /// <summary>A file's size the way people say it: "240 KB", "2.4 MB".</summary>
     public static string Size(long bytes) =>
         bytes >= 1024 * 1024 ? $"{bytes / 1024d / 1024d:0.#} MB" : $"{Math.Max(1, bytes / 1024)} KB";

@@ -13,9 +13,8 @@ namespace Safeguard.Web.Pages.Partner;
 /// (text and documents). A request to another agency is 404, exactly as one that does not exist.
 /// </summary>
 [Authorize(Policy = Capabilities.AnswerInformationRequest)]
-// Up to five 10 MB documents and the text, with room for the multipart framing.
+// Several 10 MB documents and the text (about five, with room for the multipart framing): above the server's 30 MB default.
 [RequestSizeLimit(MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
 public class RequestModel(PartnerService partner, CurrentActor me, TimeProvider clock) : PageModel
 {
     public const long MaxRequestBytes = 52 * 1024 * 1024;
