@@ -50,7 +50,12 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
         foreach (var item in Items)
         {
             index++;
-            list.InnerHtml.AppendHtml(Item(item, item.Id ?? (index == 1 ? idPrefix : $"{idPrefix}-{index}")));
+            var id = item.Id ?? (index == 1 ? idPrefix : $"{idPrefix}-{index}");
+            list.InnerHtml.AppendHtml(Item(item, id));
+            if (item.Conditional is not null)
+            {
+                list.InnerHtml.AppendHtml(Conditional(item, id));
+            }
         }
         fieldset.InnerHtml.AppendHtml(list);
 
@@ -74,6 +79,10 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
             input.Attributes["checked"] = "";
         }
         GovukHtml.SetIfPresent(input, "aria-describedby", hintId);
+        if (option.Conditional is not null)
+        {
+            input.Attributes["data-aria-controls"] = "conditional-" + id;
+        }
 
         var item = GovukHtml.Element("div", $"govuk-{Kind}__item");
         item.InnerHtml.AppendHtml(input);
@@ -83,6 +92,16 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
             item.InnerHtml.AppendHtml(GovukHtml.Hint(hintId!, option.Hint, $"govuk-{Kind}__hint"));
         }
         return item;
+    }
+
+    // Shown when the choice is selected: GOV.UK Frontend's script toggles the hidden class, so it needs no script of ours.
+    private TagBuilder Conditional(GovukOption option, string id)
+    {
+        var conditional = GovukHtml.Element("div", GovukHtml.Classes(
+            $"govuk-{Kind}__conditional", IsChecked(option.Value) ? null : $"govuk-{Kind}__conditional--hidden"));
+        conditional.Attributes["id"] = "conditional-" + id;
+        conditional.InnerHtml.AppendHtml(option.Conditional!);
+        return conditional;
     }
 }
 

@@ -12,7 +12,10 @@ namespace Safeguard.Web.Tests.Access;
 /// </summary>
 public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
 {
-    /// <summary>Each route with the capability it needs. {child} is an unrestricted child of the test borough.</summary>
+    /// <summary>
+    /// Each route with the capability it needs. {child} is an unrestricted child of the test borough; {mash}, {request} and
+    /// {document} are a MASH case about them, its request to the partner's agency (Test Police) and the document sent with the answer.
+    /// </summary>
     public static readonly (string Route, string Capability)[] Routes =
     [
         ("/", Capabilities.SignedIn),
@@ -36,6 +39,16 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/api/people/{child}/chronology", Capabilities.ViewChildRecord),
         ("/api/people/{child}/access-history", Capabilities.ViewAccessHistory),
         ("/api/users", Capabilities.ManageUsers),
+        ("/mash", Capabilities.ViewFrontDoor),
+        ("/mash/{mash}", Capabilities.ViewFrontDoor),
+        ("/mash/{mash}/rate", Capabilities.WorkMashCase),
+        ("/mash/{mash}/ask", Capabilities.WorkMashCase),
+        ("/mash/{mash}/decide", Capabilities.DecideMashCase),
+        ("/mash/documents/{document}", Capabilities.ViewFrontDoor),
+        ("/partner", Capabilities.AnswerInformationRequest),
+        ("/partner/requests/{request}", Capabilities.AnswerInformationRequest),
+        ("/partner/documents/{document}", Capabilities.AnswerInformationRequest),
+        ("/partner/contacts/new", Capabilities.RecordContact),
     ];
 
     public static TheoryData<string, string> EveryRouteAndRole()
@@ -56,17 +69,23 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         var client = await app.As(role);
         var capability = Routes.Single(r => r.Route == route).Capability;
 
-        var response = await client.GetAsync(Fill(route));
+        var response = await client.GetAsync(await FillAsync(route));
 
-        var expected = Capabilities.Allows(capability, [role]) ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+        // A partner agency user may not learn that a child is known at all: a child's record is "not found" for them.
+        var expected = Capabilities.Allows(capability, [role]) ? HttpStatusCode.OK
+            : role == Roles.PartnerAgencyUser && IsChildRecord(route) ? HttpStatusCode.NotFound
+            : HttpStatusCode.Forbidden;
         Assert.Equal(expected, response.StatusCode);
     }
+
+    private static bool IsChildRecord(string route) =>
+        route.StartsWith("/people/{child}", StringComparison.Ordinal) || route.StartsWith("/api/people/{child}", StringComparison.Ordinal);
 
     [Theory]
     [MemberData(nameof(EveryRoute))]
     public async Task Get_WhenNotSignedIn_AsksForSignInOrAnswers401(string route)
     {
-        var response = await app.Anonymous().GetAsync(Fill(route));
+        var response = await app.Anonymous().GetAsync(await FillAsync(route));
 
         if (route.StartsWith("/api", StringComparison.Ordinal))
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -77,9 +96,21 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         }
     }
 
-    private string Fill(string route) => route
-        .Replace("{child}", app.Borough.Aisha.ToString(), StringComparison.Ordinal)
-        .Replace("{team}", app.Borough.TeamId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    private async Task<string> FillAsync(string route)
+    {
+        if (route.Contains("{mash}", StringComparison.Ordinal) || route.Contains("{request}", StringComparison.Ordinal) || route.Contains("{document}", StringComparison.Ordinal))
+        {
+            var seeded = await FrontDoor.MashCases.SeededAsync(app);
+            route = route.Replace("{mash}", Number(seeded.Case.CaseId), StringComparison.Ordinal)
+                .Replace("{request}", Number(seeded.RequestId), StringComparison.Ordinal)
+                .Replace("{document}", Number(seeded.DocumentId), StringComparison.Ordinal);
+        }
+        return route
+            .Replace("{child}", app.Borough.Aisha.ToString(), StringComparison.Ordinal)
+            .Replace("{team}", Number(app.Borough.TeamId), StringComparison.Ordinal);
+    }
+
+    private static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Get_AnotherTeamsCaseloadAsATeamManager_IsRefusedAndLogged_ButAServiceManagerSeesIt()

@@ -70,13 +70,19 @@ public class PeopleApiTests(SafeguardApp app) : IClassFixture<SafeguardApp>
     }
 
     [Fact]
-    public async Task Get_APartnerAskingForAChildsRecord_IsRefused()
+    public async Task Get_APartnerAskingForAChildsRecord_IsNotFound_ExactlyAsForNoOne()
     {
         var partner = await app.As(Roles.PartnerAgencyUser);
 
-        var response = await partner.GetAsync($"/api/people/{app.Borough.Aisha}");
+        var known = await partner.GetAsync($"/api/people/{app.Borough.Aisha}");
+        var unknown = await partner.GetAsync($"/api/people/{Guid.NewGuid()}");
 
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        // A partner may not learn whether a child is known to children's social care.
+        Assert.Equal(HttpStatusCode.NotFound, known.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var (a, b) = (await known.Content.ReadFromJsonAsync<JsonElement>(), await unknown.Content.ReadFromJsonAsync<JsonElement>());
+        Assert.Equal(b.GetProperty("title").GetString(), a.GetProperty("title").GetString());
+        Assert.Equal(b.GetProperty("detail").GetString(), a.GetProperty("detail").GetString());
     }
 
     [Fact]

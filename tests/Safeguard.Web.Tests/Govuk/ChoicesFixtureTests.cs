@@ -44,6 +44,24 @@ public class ChoicesFixtureTests
             Legend = "Have you changed your name?", ErrorMessage = "Please select an option",
         });
 
+    private static GovukOption[] HowContacted(string emailLabel) =>
+    [
+        new("email", "Email", Conditional: Reveal("context-email", emailLabel)),
+        new("phone", "Phone", Conditional: Reveal("contact-phone", "Phone number")),
+        new("text", "Text message", Conditional: Reveal("contact-text-message", "Mobile phone number")),
+    ];
+
+    private static Microsoft.AspNetCore.Html.HtmlString Reveal(string id, string label) =>
+        new($"<label class=\"govuk-label\" for=\"{id}\">{label}</label>\n<input class=\"govuk-input govuk-!-width-one-third\" name=\"{id}\" type=\"text\" id=\"{id}\">\n");
+
+    [Fact]
+    public Task Radios_with_conditional_items() => AssertMatchesFixture("radios", "with conditional items",
+        new GovukRadiosTagHelper { Name = "how-contacted", Legend = "How do you want to be contacted?", Items = HowContacted("Email address") });
+
+    [Fact]
+    public Task Radios_with_conditional_item_checked() => AssertMatchesFixture("radios", "with conditional item checked",
+        new GovukRadiosTagHelper { Name = "how-contacted-checked", Value = "email", Legend = "How do you want to be contacted?", Items = HowContacted("Email") });
+
     [Fact]
     public Task Checkboxes_default() => AssertMatchesFixture("checkboxes", "default",
         new GovukCheckboxesTagHelper { Name = "nationality", Legend = "What is your nationality?", Items = Nationalities });
@@ -76,7 +94,7 @@ public class ChoicesFixtureTests
 
     [Fact]
     public Task Checkboxes_checked_values() =>
-        // No fixture ticks boxes without conditional reveals, which we do not support, so check "checked" directly.
+        // The only fixtures that tick boxes also reveal conditional content, so check "checked" directly.
         AssertRendersChecked(new GovukCheckboxesTagHelper { Name = "n", Legend = "L", Items = Nationalities, Values = ["irish", "other"] }, "irish", "other");
 
     private static async Task AssertRendersChecked(GovukCheckboxesTagHelper helper, params string[] expected)
