@@ -1,6 +1,7 @@
 using System.Net;
 using Safeguard.Core.Access;
 using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Web.Tests.FrontDoor;
 using Safeguard.Web.Tests.Support;
 
 namespace Safeguard.Web.Tests.Access;
@@ -36,6 +37,15 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/api/people/{child}/chronology", Capabilities.ViewChildRecord),
         ("/api/people/{child}/access-history", Capabilities.ViewAccessHistory),
         ("/api/users", Capabilities.ManageUsers),
+        ("/contacts", Capabilities.ViewFrontDoor),
+        ("/contacts?p=2", Capabilities.ViewFrontDoor),
+        ("/contacts/new", Capabilities.RecordContact),
+        ("/contacts/{contact}", Capabilities.ViewFrontDoor),
+        ("/contacts/{contact}/match/{contactChild}", Capabilities.ScreenContact),
+        ("/contacts/{contact}/match", Capabilities.ScreenContact),
+        ("/contacts/{contact}/screen", Capabilities.ScreenContact),
+        ("/consultations", Capabilities.ViewFrontDoor),
+        ("/consultations/new", Capabilities.RecordConsultation),
     ];
 
     public static TheoryData<string, string> EveryRouteAndRole()
@@ -56,7 +66,7 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         var client = await app.As(role);
         var capability = Routes.Single(r => r.Route == route).Capability;
 
-        var response = await client.GetAsync(Fill(route));
+        var response = await client.GetAsync(await FillAsync(route));
 
         var expected = Capabilities.Allows(capability, [role]) ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
         Assert.Equal(expected, response.StatusCode);
@@ -66,7 +76,7 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
     [MemberData(nameof(EveryRoute))]
     public async Task Get_WhenNotSignedIn_AsksForSignInOrAnswers401(string route)
     {
-        var response = await app.Anonymous().GetAsync(Fill(route));
+        var response = await app.Anonymous().GetAsync(await FillAsync(route));
 
         if (route.StartsWith("/api", StringComparison.Ordinal))
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -77,9 +87,35 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         }
     }
 
-    private string Fill(string route) => route
-        .Replace("{child}", app.Borough.Aisha.ToString(), StringComparison.Ordinal)
-        .Replace("{team}", app.Borough.TeamId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    private async Task<string> FillAsync(string route)
+    {
+        var (contact, contactChild, _) = await FrontDoorSample.For(app);
+        return route
+            .Replace("{child}", app.Borough.Aisha.ToString(), StringComparison.Ordinal)
+            .Replace("{team}", app.Borough.TeamId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{contactChild}", contactChild.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{contact}", contact.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A document opens for front-door staff; a partner agency (who may open only its own answers) gets 404 for a
+    /// contact's document; every other role is refused. The service decides, so the route is not in <see cref="Routes"/>.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(EveryRole))]
+    public async Task GetADocument_AsEachRole_OpensOnlyForFrontDoorStaff(string role)
+    {
+        var (_, _, document) = await FrontDoorSample.For(app);
+        var client = await app.As(role);
+
+        var response = await client.GetAsync($"/documents/{document}");
+
+        var expected = Capabilities.Allows(Capabilities.ViewFrontDoor, [role]) ? HttpStatusCode.OK
+            : Capabilities.Allows(Capabilities.AnswerInformationRequest, [role]) ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden;
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    public static TheoryData<string> EveryRole() => new(Roles.All.Select(r => r.Role));
 
     [Fact]
     public async Task Get_AnotherTeamsCaseloadAsATeamManager_IsRefusedAndLogged_ButAServiceManagerSeesIt()
