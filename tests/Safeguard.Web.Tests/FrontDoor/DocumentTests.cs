@@ -53,6 +53,7 @@ public class DocumentTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         var page = await Forms.ParseAsync(response);
         Assert.Contains("invoice.pdf is not really PDF", page.QuerySelector("#Files-error")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(Forms.Errors(page), e => e.StartsWith("invoice.pdf is not really PDF", StringComparison.Ordinal));
+        Assert.Equal("#Files", page.QuerySelector(".govuk-error-summary__list a")!.GetAttribute("href"));
         await using var db = app.OpenDb();
         Assert.False(await db.Attachments.AnyAsync(a => a.ContactId == contact.Id, TestContext.Current.CancellationToken));
     }
@@ -67,5 +68,21 @@ public class DocumentTests(SafeguardApp app) : IClassFixture<SafeguardApp>
 
         var page = await Forms.ParseAsync(response);
         Assert.Contains("scan.pdf is larger than 10 MB", page.QuerySelector("#Files-error")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Upload_OverFiftyMegabytesInAll_IsRefusedOnThePage()
+    {
+        var contact = await ContactAsync("Manyfiles");
+        var client = await app.As(Roles.ContactServiceWorker);
+        var files = Enumerable.Range(1, 6).Select(i => ($"scan {i}.pdf", FrontDoorData.Pdf(9 * 1024 * 1024))).ToArray();
+
+        var response = await FrontDoorData.UploadAsync(client, contact.Id, files);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Forms.ParseAsync(response);
+        Assert.Contains("larger than 50 MB", page.QuerySelector("#Files-error")!.TextContent, StringComparison.Ordinal);
+        await using var db = app.OpenDb();
+        Assert.False(await db.Attachments.AnyAsync(a => a.ContactId == contact.Id, TestContext.Current.CancellationToken));
     }
 }

@@ -14,12 +14,14 @@ namespace Safeguard.Web.Pages.Contacts;
 /// its documents, the screening decision and telling the referrer. A child the reader may not see hides the whole contact.
 /// </summary>
 [Authorize(Policy = Capabilities.ViewFrontDoor)]
-// Several documents of up to 10 MB each in one upload; AttachmentService checks each file.
-[RequestSizeLimit(MaxUploadBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
+// Several documents of up to 10 MB each in one upload; AttachmentService checks each file. The server reads up to
+// twice the total allowed, so an upload a little too large gets a message on the page rather than a broken connection.
+[RequestSizeLimit(2 * MaxUploadBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = 2 * MaxUploadBytes)]
 public class ShowModel(FrontDoorQueries queries, ContactService contacts, AttachmentService attachments, FrontDoorRules rules,
     CurrentActor me, TimeProvider clock) : PageModel
 {
+    /// <summary>The most one upload may hold in all: five documents of the largest size, with room for the form.</summary>
     public const int MaxUploadBytes = 52 * 1024 * 1024;
 
     public FrontDoorQueries.ContactView View { get; private set; } = null!;
@@ -50,8 +52,13 @@ public class ShowModel(FrontDoorQueries queries, ContactService contacts, Attach
         return Page();
     }
 
-    public async Task<IActionResult> OnPostUploadAsync(int id, List<IFormFile> files, CancellationToken ct)
+    public async Task<IActionResult> OnPostUploadAsync(int id, [FromForm(Name = "Files")] List<IFormFile> files, CancellationToken ct)
     {
+        if (files.Sum(f => f.Length) > MaxUploadBytes)
+        {
+            ModelState.AddModelError("Files", "The files together are larger than 50 MB: attach them a few at a time (each can be up to 10 MB)");
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
         try
         {
             var uploads = new List<AttachmentService.Upload>();
