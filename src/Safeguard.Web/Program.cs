@@ -48,6 +48,7 @@ builder.Services.AddScoped<MashService>();
 builder.Services.AddScoped<PartnerService>();
 builder.Services.AddScoped<AttachmentService>();
 builder.Services.AddScoped<FrontDoorQueries>();
+builder.Services.AddScoped<ConsultationService>();
 builder.Services.AddScoped<MyWork>();
 
 // Emails go through the outbox; without a mail server configured they are only logged.

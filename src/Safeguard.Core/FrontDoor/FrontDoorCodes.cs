@@ -96,5 +96,5 @@ public static class FrontDoorCodes
     public static bool IsPublicOrFamily(string? sourceCode) => sourceCode is "1A" or "1B" or "1C" or "1D" or "9";
 
     /// <summary>A professional source names an agency (or at least a profession) the MASH can go back to.</summary>
-    public static bool IsProfessional(string? sourceCode) => sourceCode is not null && !IsPublicOrFamily(sourceCode) && sourceCode != "10";
+    public static bool IsProfessional(string? sourceCode) => ReferralSource.IsValid(sourceCode) && !IsPublicOrFamily(sourceCode) && sourceCode != "10";
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
@@ -6,6 +7,8 @@ namespace Safeguard.Web.Govuk;
 /// <summary>
 /// Radios and checkboxes share their markup: a fieldset with legend, hint and error,
 /// then one item per option. The first item's id is the field id, so error summary links land on it.
+/// An item can reveal more fields when chosen: put <c>&lt;govuk-conditional value="..."&gt;</c> inside the tag
+/// (GOV.UK Frontend's script shows and hides it; without script it is always shown).
 /// </summary>
 public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
 {
@@ -27,8 +30,19 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
 
     protected abstract bool IsChecked(string value);
 
-    public override void Process(TagHelperContext context, TagHelperOutput output)
+    /// <summary>Content revealed under an item when it is chosen, by the item's value (filled by govuk-conditional children).</summary>
+    [HtmlAttributeNotBound]
+    public Dictionary<string, IHtmlContent> Conditionals { get; } = [];
+
+    // Children see a copy of the items, but the same helper, so govuk-conditional can add to Conditionals.
+    public override void Init(TagHelperContext context) => context.Items[typeof(GovukChoicesTagHelper)] = this;
+
+    /// <summary>What an item reveals: given on the option itself, or by a govuk-conditional child.</summary>
+    private IHtmlContent? Revealed(GovukOption option) => option.Conditional ?? Conditionals.GetValueOrDefault(option.Value);
+
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
+        await output.GetChildContentAsync();
         var idPrefix = FieldId;
         var error = FieldError;
         var hintId = Hint is null ? null : idPrefix + "-hint";
@@ -52,9 +66,13 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
             index++;
             var id = item.Id ?? (index == 1 ? idPrefix : $"{idPrefix}-{index}");
             list.InnerHtml.AppendHtml(Item(item, id));
-            if (item.Conditional is not null)
+            if (Revealed(item) is { } revealed)
             {
-                list.InnerHtml.AppendHtml(Conditional(item, id));
+                var conditional = GovukHtml.Element("div", GovukHtml.Classes(
+                    $"govuk-{Kind}__conditional", IsChecked(item.Value) ? null : $"govuk-{Kind}__conditional--hidden"));
+                conditional.Attributes["id"] = "conditional-" + id;
+                conditional.InnerHtml.AppendHtml(revealed);
+                list.InnerHtml.AppendHtml(conditional);
             }
         }
         fieldset.InnerHtml.AppendHtml(list);
@@ -79,7 +97,7 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
             input.Attributes["checked"] = "";
         }
         GovukHtml.SetIfPresent(input, "aria-describedby", hintId);
-        if (option.Conditional is not null)
+        if (Revealed(option) is not null)
         {
             input.Attributes["data-aria-controls"] = "conditional-" + id;
         }
@@ -92,16 +110,6 @@ public abstract class GovukChoicesTagHelper : GovukFieldTagHelper
             item.InnerHtml.AppendHtml(GovukHtml.Hint(hintId!, option.Hint, $"govuk-{Kind}__hint"));
         }
         return item;
-    }
-
-    // Shown when the choice is selected: GOV.UK Frontend's script toggles the hidden class, so it needs no script of ours.
-    private TagBuilder Conditional(GovukOption option, string id)
-    {
-        var conditional = GovukHtml.Element("div", GovukHtml.Classes(
-            $"govuk-{Kind}__conditional", IsChecked(option.Value) ? null : $"govuk-{Kind}__conditional--hidden"));
-        conditional.Attributes["id"] = "conditional-" + id;
-        conditional.InnerHtml.AppendHtml(option.Conditional!);
-        return conditional;
     }
 }
 

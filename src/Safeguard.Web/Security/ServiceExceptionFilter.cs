@@ -28,4 +28,10 @@ public static class ModelStateExtensions
     {
         foreach (var e in ex.Errors) modelState.AddModelError(prefix + e.PropertyName, e.ErrorMessage);
     }
+
+    /// <summary>The same, for forms whose fields are not named as the Core input's are: <paramref name="field"/> gives the form's key.</summary>
+    public static void AddErrors(this Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, ValidationException ex, Func<string, string> field)
+    {
+        foreach (var e in ex.Errors) modelState.AddModelError(field(e.PropertyName), e.ErrorMessage);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Safeguard.Core.Access;
 using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Web.Tests.FrontDoor;
 using Safeguard.Web.Tests.Support;
 
 namespace Safeguard.Web.Tests.Access;
@@ -44,11 +45,18 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/mash/{mash}/rate", Capabilities.WorkMashCase),
         ("/mash/{mash}/ask", Capabilities.WorkMashCase),
         ("/mash/{mash}/decide", Capabilities.DecideMashCase),
-        ("/mash/documents/{document}", Capabilities.ViewFrontDoor),
         ("/partner", Capabilities.AnswerInformationRequest),
         ("/partner/requests/{request}", Capabilities.AnswerInformationRequest),
-        ("/partner/documents/{document}", Capabilities.AnswerInformationRequest),
         ("/partner/contacts/new", Capabilities.RecordContact),
+        ("/contacts", Capabilities.ViewFrontDoor),
+        ("/contacts?p=2", Capabilities.ViewFrontDoor),
+        ("/contacts/new", Capabilities.RecordContact),
+        ("/contacts/{contact}", Capabilities.ViewFrontDoor),
+        ("/contacts/{contact}/match/{contactChild}", Capabilities.ScreenContact),
+        ("/contacts/{contact}/match", Capabilities.ScreenContact),
+        ("/contacts/{contact}/screen", Capabilities.ScreenContact),
+        ("/consultations", Capabilities.ViewFrontDoor),
+        ("/consultations/new", Capabilities.RecordConsultation),
     ];
 
     public static TheoryData<string, string> EveryRouteAndRole()
@@ -105,12 +113,38 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
                 .Replace("{request}", Number(seeded.RequestId), StringComparison.Ordinal)
                 .Replace("{document}", Number(seeded.DocumentId), StringComparison.Ordinal);
         }
+        if (route.Contains("{contact", StringComparison.Ordinal))
+        {
+            var (contact, contactChild, _) = await FrontDoorSample.For(app);
+            route = route.Replace("{contactChild}", Number(contactChild), StringComparison.Ordinal)
+                .Replace("{contact}", Number(contact), StringComparison.Ordinal);
+        }
         return route
             .Replace("{child}", app.Borough.Aisha.ToString(), StringComparison.Ordinal)
             .Replace("{team}", Number(app.Borough.TeamId), StringComparison.Ordinal);
     }
 
     private static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A document opens for front-door staff; a partner agency (who may open only its own answers) gets 404 for a
+    /// contact's document; every other role is refused. The service decides, so the route is not in <see cref="Routes"/>.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(EveryRole))]
+    public async Task GetADocument_AsEachRole_OpensOnlyForFrontDoorStaff(string role)
+    {
+        var (_, _, document) = await FrontDoorSample.For(app);
+        var client = await app.As(role);
+
+        var response = await client.GetAsync($"/documents/{document}");
+
+        var expected = Capabilities.Allows(Capabilities.ViewFrontDoor, [role]) ? HttpStatusCode.OK
+            : Capabilities.Allows(Capabilities.AnswerInformationRequest, [role]) ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden;
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    public static TheoryData<string> EveryRole() => new(Roles.All.Select(r => r.Role));
 
     [Fact]
     public async Task Get_AnotherTeamsCaseloadAsATeamManager_IsRefusedAndLogged_ButAServiceManagerSeesIt()

@@ -92,6 +92,38 @@ public class ChoicesFixtureTests
             Items = [new("british", "British"), new("irish", "Irish")],
         });
 
+    // The fixtures' revealed fields, by item value: what a govuk-conditional child would hand its parent.
+    private static T WithContactConditionals<T>(T helper, string emailLabel = "Email address") where T : GovukChoicesTagHelper
+    {
+        helper.Conditionals["email"] = new Microsoft.AspNetCore.Html.HtmlString(
+            $"<label class=\"govuk-label\" for=\"context-email\">{emailLabel}</label><input class=\"govuk-input govuk-!-width-one-third\" name=\"context-email\" type=\"text\" id=\"context-email\">");
+        helper.Conditionals["phone"] = new Microsoft.AspNetCore.Html.HtmlString(
+            "<label class=\"govuk-label\" for=\"contact-phone\">Phone number</label><input class=\"govuk-input govuk-!-width-one-third\" name=\"contact-phone\" type=\"text\" id=\"contact-phone\">");
+        helper.Conditionals["text"] = new Microsoft.AspNetCore.Html.HtmlString(
+            "<label class=\"govuk-label\" for=\"contact-text-message\">Mobile phone number</label><input class=\"govuk-input govuk-!-width-one-third\" name=\"contact-text-message\" type=\"text\" id=\"contact-text-message\">");
+        return helper;
+    }
+
+    private static readonly GovukOption[] ContactWays = [new("email", "Email"), new("phone", "Phone"), new("text", "Text message")];
+
+    [Fact]
+    public Task Radios_with_conditional_items_from_child_elements() => AssertMatchesFixture("radios", "with conditional items",
+        WithContactConditionals(new GovukRadiosTagHelper { Id = "how-contacted", Name = "how-contacted", Legend = "How do you want to be contacted?", Items = ContactWays }));
+
+    [Fact]
+    public Task Radios_with_conditional_item_checked_from_child_elements() => AssertMatchesFixture("radios", "with conditional item checked",
+        WithContactConditionals(new GovukRadiosTagHelper
+        {
+            Id = "how-contacted-checked", Name = "how-contacted-checked", Value = "email", Legend = "How do you want to be contacted?", Items = ContactWays,
+        }, emailLabel: "Email"));
+
+    [Fact]
+    public Task Checkboxes_with_conditional_items() => AssertMatchesFixture("checkboxes", "with conditional items",
+        WithContactConditionals(new GovukCheckboxesTagHelper
+        {
+            Id = "how-contacted", Name = "with-conditional-items", Legend = "How do you want to be contacted?", Items = ContactWays,
+        }));
+
     [Fact]
     public Task Checkboxes_checked_values() =>
         // The only fixtures that tick boxes also reveal conditional content, so check "checked" directly.
