@@ -36,6 +36,10 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/api/people/{child}/chronology", Capabilities.ViewChildRecord),
         ("/api/people/{child}/access-history", Capabilities.ViewAccessHistory),
         ("/api/users", Capabilities.ManageUsers),
+        ("/api/contacts", Capabilities.ViewFrontDoor),
+        ("/api/mash", Capabilities.ViewFrontDoor),
+        ("/api/partner/requests", Capabilities.AnswerInformationRequest),
+        ("/contacts/import", Capabilities.ImportContacts),
     ];
 
     public static TheoryData<string, string> EveryRouteAndRole()
