@@ -12,8 +12,9 @@ namespace Safeguard.Cli;
 
 /// <summary>
 /// Commands that change records act as a named user (--as), so the record and the access log say who did it.
-/// Exit codes: 0 done; 1 the service refused it (invalid, not found, changed by someone else, an import with
-/// problems); 2 the command could not run (no such user, a bad value, no access log key); 3 their roles do not allow it.
+/// Exit codes: 0 done; 1 refused as it stands (a value that cannot be read, a rule broken, not found, changed by
+/// someone else, an import with problems); 2 it could not run (no such user, no file, no access log key); 3 the
+/// user's roles do not allow it.
 /// </summary>
 public static class ActAs
 {
@@ -60,7 +61,7 @@ public static class ActAs
         }
         catch (ValidationException ex)
         {
-            foreach (var e in ex.Errors) error.WriteLine($"{e.PropertyName}: {e.ErrorMessage}");
+            foreach (var e in ex.Errors) error.WriteLine($"{OptionFor(e.PropertyName)}: {e.ErrorMessage}");
             return 1;
         }
         catch (ConcurrencyConflictException ex)
@@ -80,6 +81,17 @@ public static class ActAs
             await writer.StopAsync(CancellationToken.None);
         }
     }
+
+    /// <summary>The option a service's field name stands for, so a message points at what to change on the command line.</summary>
+    private static string OptionFor(string field) => field switch
+    {
+        "ToTeamId" => "--team",
+        "PrimaryNeedCode" => "--primary-need",
+        "AgencyId" => "--agency",
+        "WorkerId" => "--worker",
+        "Reason" or "Rationale" or "Outcome" or "Rating" or "Question" or "Answer" => "--" + field.ToLowerInvariant(),
+        _ => field,
+    };
 
     private static async Task<(Actor? Actor, string? Problem)> FindAsync(SafeguardDbContext db, string email, CancellationToken ct)
     {

@@ -64,13 +64,20 @@ public static class FrontDoorCommands
         "method" => "How it came in: " + string.Join(", ", Enum.GetNames<ContactMethod>().Where(m => m != nameof(ContactMethod.PartnerPortal))),
         "source_code" => "The DfE referral source code: 2A schools, 3A GP, 6 police, 9 anonymous...",
         "referrer_agency" => "The referrer's agency, by name",
+        "referrer_name" => "Who made the contact (blank for anonymous)",
+        "referrer_role" => "Their role, such as Head teacher",
+        "referrer_contact" => "How to reach them to tell them the outcome",
+        "child_address" => "The address of the children in --child-names",
+        "concerns" => "What the referrer is worried about",
+        "referrer_request" => "What the referrer asks the council to do",
+        "consent_reason" => "The safeguarding reason for going ahead without consent",
         "child_ids" => "Safeguard IDs of the children, separated by ';'",
         "child_names" => "Names of children not matched to records, separated by ';'",
         "child_dobs" => "Their dates of birth (yyyy-MM-dd), in the same order, separated by ';'",
         "factor_codes" => "DfE factor codes, separated by ';'",
         "consent" => "Given, NotNeeded, NotSoughtSafeguarding or RefusedOverridden",
         "police_rag" => "The police's own RAG rating (police notifications only)",
-        _ => column.Replace('_', ' '),
+        _ => column,
     };
 
     /// <summary>A contact given as its reference (C-0000123) or its id (as the API gives it).</summary>

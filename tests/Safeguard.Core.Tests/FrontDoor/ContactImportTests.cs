@@ -219,6 +219,25 @@ public class ContactImportTests
         await Assert.ThrowsAsync<AccessDeniedException>(() => w.Import.ImportAsync(mashWorker, File(Good(w))));
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task TheDocumentedExampleFile_ImportsCleanly_GivenTheDemoBoroughsAgencies(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.Open();
+        var w = await SetUpAsync(db);
+        foreach (var name in new[] { "Northmoor Police (Safeguarding Hub)", "Stonegate Primary School", "Redside Surgery", "Northmoor Community Health", "Northmoor Homes" })
+            db.Agencies.Add(new Agency { Name = name, Kind = AgencyKind.Other });
+        await db.SaveChangesAsync();
+
+        await using var file = System.IO.File.OpenRead(Path.Combine(RepoPaths.Root, "docs", "examples", "contacts.csv"));
+        var result = await w.Import.ImportAsync(ContactWorker, file);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(8, result.Contacts.Count);
+    }
+
     [Fact]
     public void TheHeader_MustNameKnownColumnsOnce_AndTheRequiredOnes()
     {

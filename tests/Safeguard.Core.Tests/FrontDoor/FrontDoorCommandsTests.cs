@@ -103,7 +103,7 @@ public sealed class FrontDoorCommandsTests : IAsyncLifetime
         Assert.StartsWith("--source-code: Enter a DfE referral source code", badAdd.Error, StringComparison.Ordinal);
         Assert.Equal((0, "Contact C-0000001 screened: Into the MASH for multi-agency checks (MASH case 1)."), (screened.Code, screened.Output.Trim()));
         Assert.Equal(0, rated.Code);
-        Assert.Equal((1, "Reason: Enter the reason for re-rating: the initial rating stays on the record beside it"), (reRated.Code, reRated.Error.Trim()));
+        Assert.Equal((1, "--reason: Enter the reason for re-rating: the initial rating stays on the record beside it"), (reRated.Code, reRated.Error.Trim()));
         Assert.Equal(0, shown.Code);
         Assert.Contains("Aisha Khan", shown.Output, StringComparison.Ordinal);
         Assert.Contains("Screened ", shown.Output, StringComparison.Ordinal);
