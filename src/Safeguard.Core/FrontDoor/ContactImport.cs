@@ -1,9 +1,7 @@
-using System.Globalization;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Access;
 using Safeguard.Core.Access.Restrictions;
-using Safeguard.Core.Calendar;
 using Safeguard.Core.Data;
 using Safeguard.Core.People;
 
@@ -39,7 +37,6 @@ public sealed class ContactImport(SafeguardDbContext db, RecordAccess access, Co
     ];
 
     private static readonly string[] Required = ["received", "source_code", "concerns", "consent"];
-    private static readonly string[] ReceivedFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"];
 
     /// <summary>A data row: the line it starts on and its values by column (blank values left out).</summary>
     public sealed record Row(int Line, IReadOnlyDictionary<string, string> Values);
@@ -94,6 +91,12 @@ public sealed class ContactImport(SafeguardDbContext db, RecordAccess access, Co
     {
         var rows = new List<Row>();
         var errors = new List<ImportError>();
+        if (FirstInvalidUtf8(bytes) is { } at)
+        {
+            // Excel's plain "CSV" is Windows-1252: read as UTF-8, a name like Zoë would be silently mangled.
+            var line = 1 + bytes.AsSpan(0, at).Count((byte)'\n');
+            return (rows, [new ImportError(line, "file", "The file is not UTF-8 text: in Excel, save it as \"CSV UTF-8 (comma delimited)\"")]);
+        }
         var badQuotes = new HashSet<long>();
         // The separator is fixed: detecting it could mistake a file of one column for something else.
         var options = CsvReaderOptions.Default with
@@ -125,6 +128,8 @@ public sealed class ContactImport(SafeguardDbContext db, RecordAccess access, Co
                 errors.Add(new ImportError(line, "file", "A double quote is out of place: put a value that holds commas, quotes or line breaks in double quotes, and write a quote inside it as two (\"\")"));
                 continue;
             }
+            // Spreadsheets sometimes add empty cells after the last column: those are harmless.
+            while (fields.Count > header.Count && fields[^1].Length == 0) fields.RemoveAt(fields.Count - 1);
             if (fields.Count != header.Count)
             {
                 errors.Add(new ImportError(line, "file", $"This line has {fields.Count} values but the header has {header.Count} columns: check for a missing comma, or a comma in a value that is not in double quotes"));
@@ -134,6 +139,14 @@ public sealed class ContactImport(SafeguardDbContext db, RecordAccess access, Co
         }
         if (rows.Count == 0 && errors.Count == 0) errors.Add(new ImportError(2, "file", "The file has a header but no contacts"));
         return (rows, errors);
+    }
+
+    private static int? FirstInvalidUtf8(byte[] bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return null;
+        var chars = new char[bytes.Length];
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out var read, out _, replaceInvalidSequences: false);
+        return status == System.Buffers.OperationStatus.InvalidData ? read : null;
     }
 
     private async Task<(List<NewContact> Inputs, List<ImportError> Errors)> ReadRowsAsync(Actor actor, IReadOnlyList<Row> rows, CancellationToken ct)
@@ -147,7 +160,7 @@ public sealed class ContactImport(SafeguardDbContext db, RecordAccess access, Co
         var errors = new List<ImportError>();
         foreach (var row in rows)
         {
-            var reader = new RowReader(row, agencyByName, children);
+            var reader = new ContactImportRow(row, agencyByName, children);
             var input = reader.Read();
             foreach (var failure in validator.Validate(input.Tidy()).Errors)
             {
@@ -163,7 +176,9 @@ public sealed class ContactImport(SafeguardDbContext db, RecordAccess access, Co
     /// <summary>The children named by Safeguard ID anywhere in the file that this person may see, by number.</summary>
     private async Task<Dictionary<int, Guid>> ChildrenAsync(Actor actor, IReadOnlyList<Row> rows, CancellationToken ct)
     {
-        var numbers = rows.SelectMany(r => RowReader.Split(r.Values.GetValueOrDefault("child_ids")))
+        // Someone who may not see children's records (a partner agency) learns nothing about which IDs exist.
+        if (!actor.Can(Capabilities.ViewChildRecord) && actor.UserId != "system") return [];
+        var numbers = rows.SelectMany(r => ContactImportRow.Split(r.Values.GetValueOrDefault("child_ids")))
             .Select(Person.ParseNumber).OfType<int>().Distinct().ToList();
         var found = new Dictionary<int, Guid>();
         // In chunks: each number is a query parameter, and databases limit how many a query may have.
@@ -196,118 +211,4 @@ public sealed class ContactImport(SafeguardDbContext db, RecordAccess access, Co
         _ when property.StartsWith("Children", StringComparison.Ordinal) => input.ReportedChildren.Count > 0 ? "child_names" : "child_ids",
         _ => property,
     };
-
-    /// <summary>Turns one row's text into a <see cref="NewContact"/>, noting each value that cannot be read.</summary>
-    private sealed class RowReader(Row row, Dictionary<string, int> agencies, Dictionary<int, Guid> children)
-    {
-        public List<ImportError> Errors { get; } = [];
-
-        public void Error(string field, string message) => Errors.Add(new ImportError(row.Line, field, message));
-
-        public bool Failed(string field) => Errors.Any(e => e.Field == field);
-
-        private string? Value(string column) => row.Values.GetValueOrDefault(column);
-
-        public static IEnumerable<string> Split(string? list) =>
-            (list ?? "").Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-
-        public NewContact Read()
-        {
-            var names = Value("child_names") is { } n ? n.Split(';', StringSplitOptions.TrimEntries) : [];
-            var ids = ChildIds();
-            if (ids.Count == 0 && names.Length == 0 && !Failed("child_ids"))
-                Error("child_ids", "Give the children's Safeguard IDs in child_ids, or their names in child_names");
-            if (!FrontDoorCodes.ReferralSource.IsValid(Value("source_code")?.ToUpperInvariant() ?? ""))
-                Error("source_code", $"Enter a DfE referral source code: {string.Join(", ", FrontDoorCodes.ReferralSource.Items.Select(i => i.Code))}");
-            return new NewContact
-            {
-                ReceivedAtUtc = Received(),
-                Method = Value("method") is { } m ? Choice("method", m, ContactMethod.Import, Enum.GetValues<ContactMethod>().Where(x => x != ContactMethod.PartnerPortal)) : ContactMethod.Import,
-                SourceCode = Value("source_code") ?? "",
-                ReferrerAgencyId = Agency(),
-                ReferrerName = Value("referrer_name"),
-                ReferrerRole = Value("referrer_role"),
-                ReferrerContactDetails = Value("referrer_contact"),
-                ChildIds = ids,
-                ReportedChildren = Reported(names),
-                FactorCodes = Split(Value("factor_codes")).ToList(),
-                Concerns = Value("concerns") ?? "",
-                ReferrerRequest = Value("referrer_request"),
-                Consent = Value("consent") is { } c ? Choice("consent", c, Consent.Given, Enum.GetValues<Consent>())
-                    : Missing("consent", "Enter whether consent was given: Given, NotNeeded, NotSoughtSafeguarding or RefusedOverridden", Consent.Given),
-                ConsentReason = Value("consent_reason"),
-                PoliceRag = Value("police_rag") is { } r ? Choice("police_rag", r, Rag.Red, Enum.GetValues<Rag>()) : null,
-            };
-        }
-
-        private T Missing<T>(string field, string message, T fallback)
-        {
-            Error(field, message);
-            return fallback;
-        }
-
-        private DateTime Received()
-        {
-            if (Value("received") is not { } text)
-                return Missing("received", "Enter when the contact was received, in UK time, like 2026-11-20 14:05", default(DateTime));
-            if (!DateTime.TryParseExact(text, ReceivedFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-                return Missing("received", $"'{text}' is not a date and time like 2026-11-20 14:05 (UK time, 24-hour clock)", default(DateTime));
-            return WorkingDayCalendar.FromUkLocal(local).UtcDateTime;
-        }
-
-        /// <summary>One of an enum's names, ignoring case, spaces, hyphens and underscores (never its number).</summary>
-        private T Choice<T>(string field, string text, T fallback, IEnumerable<T> allowed) where T : struct, Enum
-        {
-            var key = new string(text.Where(char.IsLetter).ToArray());
-            var match = allowed.Where(a => string.Equals(a.ToString(), key, StringComparison.OrdinalIgnoreCase)).ToList();
-            return match.Count == 1 ? match[0] : Missing(field, $"'{text}' is not one of: {string.Join(", ", allowed)}", fallback);
-        }
-
-        private int? Agency()
-        {
-            if (Value("referrer_agency") is not { } name) return null;
-            if (agencies.TryGetValue(name, out var id)) return id;
-            Error("referrer_agency", $"No active agency is called '{name}': use the agency's name exactly as Safeguard has it");
-            return null;
-        }
-
-        private List<Guid> ChildIds()
-        {
-            var ids = new List<Guid>();
-            foreach (var text in Split(Value("child_ids")))
-            {
-                if (Person.ParseNumber(text) is not { } number) Error("child_ids", $"'{text}' is not a Safeguard ID like SG-0001234");
-                else if (children.TryGetValue(number, out var id)) ids.Add(id);
-                else Error("child_ids", $"No record has the Safeguard ID {Person.FormatNumber(number)}, or you may not see it");
-            }
-            return ids;
-        }
-
-        private List<ReportedChild> Reported(string[] names)
-        {
-            var dobs = Value("child_dobs") is { } d ? d.Split(';', StringSplitOptions.TrimEntries) : [];
-            var address = Value("child_address");
-            if (names.Length == 0)
-            {
-                if (dobs.Length > 0) Error("child_dobs", "Dates of birth go with the names in child_names: give the names too");
-                if (address is not null) Error("child_address", "The address goes with the children in child_names: give their names too");
-                return [];
-            }
-            if (dobs.Length > 0 && dobs.Length != names.Length)
-                Error("child_dobs", $"Give one date of birth for each of the {names.Length} names in child_names, in the same order (leave one empty between semicolons if it is not known)");
-            var children = new List<ReportedChild>();
-            for (var i = 0; i < names.Length; i++)
-            {
-                DateOnly? dob = null;
-                var text = i < dobs.Length ? dobs[i] : "";
-                if (text.Length > 0)
-                {
-                    if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) dob = date;
-                    else Error("child_dobs", $"'{text}' is not a date like 2016-02-14");
-                }
-                children.Add(new ReportedChild(names[i], dob, address));
-            }
-            return children;
-        }
-    }
 }

@@ -250,7 +250,7 @@ public class ContactImportTests
     [Fact]
     public void Parse_ReportsStrayQuotesAndWrongValueCounts_WithTheirLines()
     {
-        var text = "received,source_code,concerns,consent\n2026-11-20 14:05,2A,He said \"no\",Given\n2026-11-20 14:05,2A,Hungry,Given,extra\n2026-11-20 14:05,2A,Fine,Given\n";
+        var text = "received,source_code,concerns,consent\n2026-11-20 14:05,2A,He said \"no\",Given\n2026-11-20 14:05,2A,Hungry,Given,extra\n2026-11-20 14:05,2A,Fine,Given,,\n";
 
         var (rows, errors) = ContactImport.Parse(Encoding.UTF8.GetBytes(text));
 
@@ -258,6 +258,17 @@ public class ContactImportTests
         Assert.Equal([2, 3], errors.Select(e => e.Line));
         Assert.StartsWith("A double quote is out of place", errors[0].Message, StringComparison.Ordinal);
         Assert.StartsWith("This line has 5 values but the header has 4 columns", errors[1].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_RefusesAFileThatIsNotUtf8_NamingTheLine()
+    {
+        var latin1 = Encoding.Latin1.GetBytes("received,source_code,concerns,consent,child_names\n2026-11-20 14:05,1B,Hungry,Given,Zoë Reed\n");
+
+        var (rows, errors) = ContactImport.Parse(latin1);
+
+        Assert.Empty(rows);
+        Assert.Equal((2, "The file is not UTF-8 text: in Excel, save it as \"CSV UTF-8 (comma delimited)\""), (errors.Single().Line, errors.Single().Message));
     }
 
     [Fact]

@@ -194,4 +194,15 @@ public class FrontDoorApiTests(SafeguardApp app) : IClassFixture<SafeguardApp>
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    [Fact]
+    public async Task TheOpenApiDocument_DescribesTheFrontDoor_AndTheImportsCsvBody()
+    {
+        var document = await app.Anonymous().GetFromJsonAsync<JsonElement>("/api/openapi.json");
+
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/api/contacts", "/api/contacts/{id}/screening", "/api/mash/{id}/rating", "/api/requests/{id}/withdraw", "/api/partner/requests/{id}/answer" })
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
+        Assert.True(paths.GetProperty("/api/contacts/import").GetProperty("post").GetProperty("requestBody").GetProperty("content").TryGetProperty("text/csv", out _));
+    }
 }
