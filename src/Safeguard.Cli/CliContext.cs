@@ -13,9 +13,10 @@ public static class CliContext
     public static readonly System.CommandLine.Option<string?> Connection = new("--connection") { Description = "Connection string (overrides ConnectionStrings:Safeguard)", Recursive = true };
     public static readonly System.CommandLine.Option<string?> Provider = new("--provider") { Description = "Sqlite or Postgres (overrides Database:Provider)", Recursive = true };
 
-    public static IConfiguration Configuration(System.CommandLine.ParseResult parse)
+    /// <param name="settings">Settings under the options' overrides (the tests give the access log key this way).</param>
+    public static IConfiguration Configuration(System.CommandLine.ParseResult parse, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var overrides = new Dictionary<string, string?>();
+        var overrides = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         if (parse.GetValue(Connection) is { } cs) overrides["ConnectionStrings:Safeguard"] = cs;
         if (parse.GetValue(Provider) is { } p) overrides["Database:Provider"] = p;
         return new ConfigurationBuilder()

@@ -4,14 +4,19 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Safeguard.Core.Access;
 using Safeguard.Core.Access.Log;
+using Safeguard.Core.Access.Restrictions;
+using Safeguard.Core.Calendar;
+using Safeguard.Core.FrontDoor;
+using Safeguard.Core.Notifications;
 using Safeguard.Core.Data;
 
 namespace Safeguard.Cli;
 
-/// <summary>The few services the commands need (Identity's user manager, the access log), wired as the web app wires them.</summary>
+/// <summary>The services the commands need (Identity's user manager, the access log, the front door), wired as the web app wires them.</summary>
 public static class CliServices
 {
-    public static ServiceProvider Build(IConfiguration config)
+    /// <param name="more">Anything else a caller needs (the tests add the people services to seed a borough).</param>
+    public static ServiceProvider Build(IConfiguration config, Action<IServiceCollection>? more = null)
     {
         var (provider, cs) = Database.FromConfiguration(config);
         var services = new ServiceCollection();
@@ -33,6 +38,21 @@ public static class CliServices
             .AddEntityFrameworkStores<SafeguardDbContext>()
             .AddTokenProvider<AuthenticatorTokenProvider<StaffUser>>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddScoped<StaffAdministration>();
+
+        // The front door. Views queue for the access log; the commands start its writer (see ActAs).
+        services.AddSingleton<AccessLogQueue>();
+        services.AddSingleton<AccessLogWriter>();
+        services.AddScoped<RecordAccess>();
+        services.AddSingleton(new BankHolidays());
+        services.AddSingleton<WorkingDayCalendar>();
+        services.AddSingleton(FrontDoorRules.From(config));
+        services.AddScoped<Outbox>();
+        services.AddScoped<ContactService>();
+        services.AddScoped<MashService>();
+        services.AddScoped<PartnerService>();
+        services.AddScoped<FrontDoorQueries>();
+        services.AddScoped<ContactImport>();
+        more?.Invoke(services);
         return services.BuildServiceProvider();
     }
 }

@@ -2,11 +2,12 @@ using System.CommandLine;
 using Safeguard.Cli;
 
 // The `safeguard` command: ./safeguard --help from a checkout.
-var root = new RootCommand("Safeguard: the database, the demo borough, users and the access log, from the command line.")
+var root = new RootCommand("Safeguard: the database, the demo borough, users, the access log and the front door, from the command line.")
 {
     DatabaseCommands.Build(),
     DemoCommands.Build(),
     UserCommands.Build(),
     AuditCommands.Build(),
 };
+foreach (var command in FrontDoorCommands.Build()) root.Subcommands.Add(command);
 return await root.Parse(args).InvokeAsync();

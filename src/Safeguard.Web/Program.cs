@@ -49,6 +49,7 @@ builder.Services.AddScoped<PartnerService>();
 builder.Services.AddScoped<AttachmentService>();
 builder.Services.AddScoped<FrontDoorQueries>();
 builder.Services.AddScoped<ConsultationService>();
+builder.Services.AddScoped<ContactImport>();
 builder.Services.AddScoped<MyWork>();
 
 // Emails go through the outbox; without a mail server configured they are only logged.
@@ -81,6 +82,7 @@ app.MapRazorPages();
 app.MapOpenApi("/api/openapi.json").AllowAnonymous();
 app.MapPeopleApi();
 app.MapUsersApi();
+app.MapFrontDoorApi();
 
 app.Run();
 

@@ -24,7 +24,7 @@ public sealed class ContactService(SafeguardDbContext db, RecordAccess access, A
     {
         Refuse.Unless(actor, Capabilities.RecordContact);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var contact = await AddAsync(actor, input, ct);
+        var contact = await AddAsync(actor, input, new NewContactValidator(Now), ct);
         await tx.CommitAsync(ct);
         return contact;
     }
@@ -35,12 +35,19 @@ public sealed class ContactService(SafeguardDbContext db, RecordAccess access, A
         Refuse.Unless(actor, Capabilities.ImportContacts);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var added = new List<Contact>(inputs.Count);
-        foreach (var input in inputs) added.Add(await AddAsync(actor, input, ct));
+        // One validator for the lot: building one compiles its rules, which costs more than checking a contact.
+        var validator = new NewContactValidator(Now);
+        foreach (var input in inputs)
+        {
+            added.Add(await AddAsync(actor, input, validator, ct));
+            // Each contact is saved by now: forget it, or every later save re-scans thousands of tracked entities.
+            db.ChangeTracker.Clear();
+        }
         await tx.CommitAsync(ct);
         return added;
     }
 
-    private async Task<Contact> AddAsync(Actor actor, NewContact input, CancellationToken ct)
+    private async Task<Contact> AddAsync(Actor actor, NewContact input, NewContactValidator validator, CancellationToken ct)
     {
         var now = Now;
         input = input.Tidy();
@@ -53,7 +60,7 @@ public sealed class ContactService(SafeguardDbContext db, RecordAccess access, A
                 ?? throw new AccessDeniedException("Your account is not linked to a partner agency.");
             input = input with { Method = ContactMethod.PartnerPortal, ReferrerAgencyId = agencyId, ReferrerName = input.ReferrerName ?? actor.DisplayName };
         }
-        await new NewContactValidator(now).ValidateAndThrowAsync(input, ct);
+        await validator.ValidateAndThrowAsync(input, ct);
         if (input.ReferrerAgencyId is { } agency && !await db.Agencies.AnyAsync(a => a.Id == agency && a.IsActive, ct))
             throw Refuse.Invalid("ReferrerAgencyId", "Choose an agency from the list");
 

@@ -57,6 +57,10 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/contacts/{contact}/screen", Capabilities.ScreenContact),
         ("/consultations", Capabilities.ViewFrontDoor),
         ("/consultations/new", Capabilities.RecordConsultation),
+        ("/api/contacts", Capabilities.ViewFrontDoor),
+        ("/api/mash", Capabilities.ViewFrontDoor),
+        ("/api/partner/requests", Capabilities.AnswerInformationRequest),
+        ("/contacts/import", Capabilities.ImportContacts),
     ];
 
     public static TheoryData<string, string> EveryRouteAndRole()
