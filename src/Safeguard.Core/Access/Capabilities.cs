@@ -42,7 +42,7 @@ public static class Capabilities
     [
         new(SignedIn, "Sign in and see their own work", Roles.All.Select(r => r.Role).ToArray()),
         new(FindPeople, "Find a person (search, possible duplicates)", [.. CaseWork, Roles.QaOfficer]),
-        new(ViewChildRecord, "View a person's record, family and chronology", [.. CaseWork, Roles.QaOfficer]),
+        new(ViewChildRecord, "View a person's record, family and chronology, and the contacts about them", [.. CaseWork, Roles.QaOfficer]),
         new(AddPerson, "Add a person, a relationship or an address",
             CaseWork.Where(r => r != Roles.ConferenceChair).ToArray()),
         new(EditPerson, "Change a person's details",
@@ -54,7 +54,7 @@ public static class Capabilities
         new(ViewTeamCaseload, "See a team's caseloads (team and MASH managers: their own team only; service managers: every team)", Managers),
         new(RecordContact, "Record a contact about children (partner agency users: from their own view, for children they name)",
             [.. FrontDoor, Roles.PartnerAgencyUser]),
-        new(ViewFrontDoor, "See contacts, MASH cases, the contact queue and the MASH dashboard", [.. FrontDoor, Roles.ServiceManager, Roles.QaOfficer]),
+        new(ViewFrontDoor, "See MASH cases, the contact queue, consultations and the MASH dashboard", [.. FrontDoor, Roles.ServiceManager, Roles.QaOfficer]),
         new(ScreenContact, "Screen a contact: match its children and decide (the contact service)", [Roles.ContactServiceWorker, Roles.MashManager, Roles.EmergencyDutyWorker]),
         new(RecordConsultation, "Record a professional's consultation (named or no-name)", [Roles.ContactServiceWorker, Roles.MashWorker, Roles.MashManager]),
         new(WorkMashCase, "Work a MASH case: RAG-rate, re-rate, ask partner agencies for information", [Roles.MashWorker, Roles.MashManager]),

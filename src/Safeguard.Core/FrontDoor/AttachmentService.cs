@@ -116,7 +116,7 @@ public sealed class AttachmentService(SafeguardDbContext db, RecordAccess access
                 return a;
             }
         }
-        if (!actor.Can(Capabilities.ViewFrontDoor)) return null;
+        if (!actor.Can(Capabilities.ViewChildRecord)) return null;
         var children = await db.ContactChildren.AsNoTracking().Where(c => c.ContactId == contactId).ToListAsync(ct);
         if (!await CanSeeChildrenAsync(actor, children, ct)) return null;
         await LogAsync(actor, a, contactId, ct);

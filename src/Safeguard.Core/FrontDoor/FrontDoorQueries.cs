@@ -33,7 +33,7 @@ public sealed class FrontDoorQueries(SafeguardDbContext db, RecordAccess access,
     /// <summary>A contact with its children and their flags, or null if it does not exist or hides a restricted child.</summary>
     public async Task<ContactView?> ContactAsync(Actor actor, int id, CancellationToken ct = default)
     {
-        Refuse.Unless(actor, Capabilities.ViewFrontDoor);
+        Refuse.Unless(actor, Capabilities.ViewChildRecord);
         var contact = await db.Contacts.AsNoTracking().Include(c => c.Children).Include(c => c.Factors)
             .Include(c => c.ReferrerAgency).Include(c => c.ToTeam).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (contact is null) return null;

@@ -51,7 +51,7 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/contacts", Capabilities.ViewFrontDoor),
         ("/contacts?p=2", Capabilities.ViewFrontDoor),
         ("/contacts/new", Capabilities.RecordContact),
-        ("/contacts/{contact}", Capabilities.ViewFrontDoor),
+        ("/contacts/{contact}", Capabilities.ViewChildRecord),
         ("/contacts/{contact}/match/{contactChild}", Capabilities.ScreenContact),
         ("/contacts/{contact}/match", Capabilities.ScreenContact),
         ("/contacts/{contact}/screen", Capabilities.ScreenContact),
@@ -131,19 +131,19 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
     private static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// A document opens for front-door staff; a partner agency (who may open only its own answers) gets 404 for a
+    /// A contact's document opens for anyone who may see the children's records; a partner agency (who may open only its own answers) gets 404 for a
     /// contact's document; every other role is refused. The service decides, so the route is not in <see cref="Routes"/>.
     /// </summary>
     [Theory]
     [MemberData(nameof(EveryRole))]
-    public async Task GetADocument_AsEachRole_OpensOnlyForFrontDoorStaff(string role)
+    public async Task GetAContactsDocument_AsEachRole_OpensOnlyForThoseWhoMaySeeTheChildren(string role)
     {
         var (_, _, document) = await FrontDoorSample.For(app);
         var client = await app.As(role);
 
         var response = await client.GetAsync($"/documents/{document}");
 
-        var expected = Capabilities.Allows(Capabilities.ViewFrontDoor, [role]) ? HttpStatusCode.OK
+        var expected = Capabilities.Allows(Capabilities.ViewChildRecord, [role]) ? HttpStatusCode.OK
             : Capabilities.Allows(Capabilities.AnswerInformationRequest, [role]) ? HttpStatusCode.NotFound : HttpStatusCode.Forbidden;
         Assert.Equal(expected, response.StatusCode);
     }

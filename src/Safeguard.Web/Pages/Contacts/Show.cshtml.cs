@@ -13,7 +13,7 @@ namespace Safeguard.Web.Pages.Contacts;
 /// One contact: what was recorded, its children with their flags (repeat referral, open case, possible duplicates),
 /// its documents, the screening decision and telling the referrer. A child the reader may not see hides the whole contact.
 /// </summary>
-[Authorize(Policy = Capabilities.ViewFrontDoor)]
+[Authorize(Policy = Capabilities.ViewChildRecord)]
 // Several documents of up to 10 MB each in one upload; AttachmentService checks each file. The server reads up to
 // twice the total allowed, so an upload a little too large gets a message on the page rather than a broken connection.
 [RequestSizeLimit(2 * MaxUploadBytes)]

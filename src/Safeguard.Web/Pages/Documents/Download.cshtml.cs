@@ -19,7 +19,7 @@ public class DownloadModel(AttachmentService attachments, CurrentActor me) : Pag
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         // A role that can never open a document is refused as for any other page it may not use.
-        if (!me.Actor.Can(Capabilities.ViewFrontDoor) && !me.Actor.Can(Capabilities.AnswerInformationRequest)) return StatusCode(StatusCodes.Status403Forbidden);
+        if (!me.Actor.Can(Capabilities.ViewChildRecord) && !me.Actor.Can(Capabilities.AnswerInformationRequest)) return StatusCode(StatusCodes.Status403Forbidden);
         var document = await attachments.OpenAsync(me.Actor, id, ct);
         if (document is null) return NotFound();
         Response.Headers[HeaderNames.XContentTypeOptions] = "nosniff";
