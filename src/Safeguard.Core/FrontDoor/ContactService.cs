@@ -86,7 +86,7 @@ public sealed class ContactService(SafeguardDbContext db, RecordAccess access, A
         db.Contacts.Add(contact);
         await db.SaveChangesAsync(ct);
 
-        var source = FrontDoorCodes.ReferralSource.Label(contact.SourceCode);
+        var source = FrontDoorCodes.ReferralSource.Label(contact.SourceCode) ?? contact.SourceCode;
         foreach (var child in contact.Children.Where(c => c.PersonId is not null))
             WriteReceived(contact, child, source, actor, now);
         await db.SaveChangesAsync(ct);
