@@ -15,6 +15,16 @@ public static class Display
     public static string DateTime(DateTime utc) =>
         WorkingDayCalendar.ToUkTime(new DateTimeOffset(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc))).ToString("d MMM yyyy, HH:mm", UK);
 
+    /// <summary>
+    /// A due moment. Working-day clocks end at midnight, which reads better as the end of the day before:
+    /// "end of 24 Nov 2026" rather than "25 Nov 2026, 00:00".
+    /// </summary>
+    public static string Due(DateTime utc)
+    {
+        var uk = WorkingDayCalendar.ToUkTime(new DateTimeOffset(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+        return uk.TimeOfDay == TimeSpan.Zero ? "end of " + uk.AddDays(-1).ToString("ddd d MMM yyyy", UK) : uk.ToString("d MMM yyyy, HH:mm", UK);
+    }
+
     public static string Born(Person p, DateOnly today) => BornText(p.DateOfBirth, p.ExpectedDateOfBirth, today);
 
     public static string BornText(DateOnly? dob, DateOnly? expected, DateOnly today)

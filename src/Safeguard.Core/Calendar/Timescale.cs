@@ -24,6 +24,16 @@ public sealed partial record Timescale(int Amount, TimescaleUnit Unit)
     public static DateTime EndOfUkDay(DateOnly date) =>
         WorkingDayCalendar.FromUkLocal(date.AddDays(1).ToDateTime(TimeOnly.MinValue)).UtcDateTime;
 
+    /// <summary>A due moment in words: "14:30 on Thursday 26 November 2026", or "the end of Thursday 26 November 2026" for a working-day clock.</summary>
+    public static string Describe(DateTime dueUtc)
+    {
+        var uk = WorkingDayCalendar.ToUkTime(new DateTimeOffset(DateTime.SpecifyKind(dueUtc, DateTimeKind.Utc)));
+        var culture = CultureInfo.GetCultureInfo("en-GB");
+        return uk.TimeOfDay == TimeSpan.Zero
+            ? "the end of " + uk.AddDays(-1).ToString("dddd d MMMM yyyy", culture)
+            : uk.ToString("HH:mm 'on' dddd d MMMM yyyy", culture);
+    }
+
     public override string ToString() => (Amount, Unit) switch
     {
         (1, TimescaleUnit.Hours) => "1 hour",

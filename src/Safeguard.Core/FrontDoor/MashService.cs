@@ -213,8 +213,7 @@ public sealed class MashService(SafeguardDbContext db, RecordAccess access, Acce
     internal static IEnumerable<Guid> Children(MashCase mash) =>
         mash.Contact.Children.Where(c => c.PersonId is not null).Select(c => c.PersonId!.Value);
 
-    internal static string Due(DateTime dueUtc) =>
-        WorkingDayCalendar.ToUkTime(new DateTimeOffset(dueUtc, TimeSpan.Zero)).ToString("HH:mm 'on' dddd d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+    internal static string Due(DateTime dueUtc) => Timescale.Describe(dueUtc);
 
     private static void EnsureOpen(MashCase mash)
     {

@@ -18,8 +18,7 @@ public static class MashDisplay
         Tag(rating is { } r ? Rags.Label(r) : unrated, Rags.TagClass(rating));
 
     /// <summary>"14:00 on Monday 23 November 2026": a due time a worker can act on.</summary>
-    public static string Due(DateTime dueUtc) =>
-        WorkingDayCalendar.ToUkTime(new DateTimeOffset(DateTime.SpecifyKind(dueUtc, DateTimeKind.Utc))).ToString("HH:mm 'on' dddd d MMMM yyyy", UK);
+    public static string Due(DateTime dueUtc) => Timescale.Describe(dueUtc);
 
     /// <summary>Time left as text, or a red "Overdue by ..." tag once the due time has passed.</summary>
     public static IHtmlContent TimeLeft(DateTime dueUtc, DateTime nowUtc)
