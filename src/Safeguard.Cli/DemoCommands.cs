@@ -14,7 +14,7 @@ public static class DemoCommands
         var seed = new Option<int>("--seed") { Description = "Which of many possible boroughs (the same seed always gives the same one)", DefaultValueFactory = _ => 1 };
         var scale = new Option<int>("--scale") { Description = "1 is the seeds' borough (about 32,000 people); 10 is the size of the largest councils", DefaultValueFactory = _ => 1 };
         var asOf = new Option<string?>("--as-of") { Description = "The borough's 'today' (yyyy-MM-dd); today in UK time if not given" };
-        var generate = new Command("generate", "Fill an empty database with Northmoor, a fictional borough: staff, families, cases, chronologies and access history.") { seed, scale, asOf };
+        var generate = new Command("generate", "Fill an empty database with Northmoor, a fictional borough: staff, families, cases, two years of front-door contacts, chronologies and access history.") { seed, scale, asOf };
         generate.SetAction(async (parse, ct) =>
         {
             var config = CliContext.Configuration(parse);
@@ -42,7 +42,7 @@ public static class DemoCommands
                 Console.Error.WriteLine(ex.Message);   // no access log key: the demo's access history could not be chained
                 return 2;
             }
-            var options = new DemoOptions(parse.GetValue(seed), parse.GetValue(scale), date);
+            var options = new DemoOptions(parse.GetValue(seed), parse.GetValue(scale), date) { FrontDoorRules = Core.FrontDoor.FrontDoorRules.From(config) };
             Console.WriteLine($"Generating Northmoor (seed {options.Seed}, scale {options.Scale}, as of {date:d MMMM yyyy})...");
             var summary = await DemoBoroughGenerator.GenerateAsync(db, chain, options, m => Console.WriteLine("  " + m), ct);
 
@@ -75,7 +75,7 @@ public static class DemoCommands
             foreach (var s in DemoBoroughGenerator.SignIns)
             {
                 var user = users.FirstOrDefault(u => string.Equals(u.NormalizedEmail, s.Email, StringComparison.OrdinalIgnoreCase));
-                if (user is not null) Console.WriteLine($"  {s.RoleLabel,-26} {s.Email,-44} {user.DisplayName}");
+                if (user is not null) Console.WriteLine($"  {s.RoleLabel,-30} {s.Email,-44} {user.DisplayName}");
             }
             Console.WriteLine($"Password (every demo user): {DemoBoroughGenerator.DemoPassword}");
             Console.WriteLine($"Authenticator key (every demo user): {key ?? "(none set)"}");

@@ -13,7 +13,11 @@ internal sealed class ChronologyBuilder(Random rng, DateOnly asOf, DemoStaff sta
 
     public List<ChronologyEntry> Entries { get; } = [];
 
-    public void AddPeople(DemoFamilies families, IReadOnlyList<Involvement> involvements)
+    /// <summary>
+    /// Adds everyone. A person first named on a contact (<paramref name="firstContacts"/>: when it was typed in) is
+    /// added just before it, unless a case or the family's history added them earlier.
+    /// </summary>
+    public void AddPeople(DemoFamilies families, IReadOnlyList<Involvement> involvements, IReadOnlyDictionary<Guid, DateTime> firstContacts)
     {
         var firstCase = new Dictionary<Guid, DateOnly>();
         foreach (var i in involvements)
@@ -30,8 +34,11 @@ internal sealed class ChronologyBuilder(Random rng, DateOnly asOf, DemoStaff sta
                 if (p.DateOfBirth is { } dob && dob > day) day = Earlier(dob.AddDays(rng.Next(0, 60)), lastDay);
                 if (p.ExpectedDateOfBirth is { } due) day = Earlier(Later(day, due.AddDays(-rng.Next(60, 200))), lastDay);
                 if (firstCase.TryGetValue(p.Id, out var first) && first < day) day = first;
-                // Mornings, so the person exists before any case opened for them that day.
+                // Mornings, so the person exists before any case opened for them that day; and before the contact
+                // that first named them was typed in.
                 p.CreatedAtUtc = rng.WorkingMoment(day, fromHour: 8.5, hours: 3);
+                if (firstContacts.TryGetValue(p.Id, out var contact) && FrontDoorClock.UkDate(contact) <= day)
+                    p.CreatedAtUtc = Earlier(p.CreatedAtUtc, contact.AddSeconds(-rng.Next(120, 900)));
                 p.CreatedBy = by;
             }
         }
@@ -71,9 +78,13 @@ internal sealed class ChronologyBuilder(Random rng, DateOnly asOf, DemoStaff sta
     }
 
     public void Add(Guid personId, DateTime atUtc, string by, string kind, string summary, bool significant = false) =>
+        Add(personId, atUtc, atUtc, by, Area, kind, summary, significant);
+
+    /// <summary>An entry from another area (the front door), which may be recorded after it happened.</summary>
+    public void Add(Guid personId, DateTime occurredUtc, DateTime recordedUtc, string by, string area, string kind, string summary, bool significant) =>
         Entries.Add(new ChronologyEntry
         {
-            PersonId = personId, OccurredAtUtc = atUtc, RecordedAtUtc = atUtc, RecordedBy = by, Area = Area, Kind = kind,
+            PersonId = personId, OccurredAtUtc = occurredUtc, RecordedAtUtc = recordedUtc, RecordedBy = by, Area = area, Kind = kind,
             Summary = summary, IsSignificant = significant,
         });
 
@@ -87,4 +98,5 @@ internal sealed class ChronologyBuilder(Random rng, DateOnly asOf, DemoStaff sta
 
     private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
     private static DateOnly Earlier(DateOnly a, DateOnly b) => a < b ? a : b;
+    private static DateTime Earlier(DateTime a, DateTime b) => a < b ? a : b;
 }

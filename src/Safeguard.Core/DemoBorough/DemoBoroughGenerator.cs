@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Access;
 using Safeguard.Core.Access.Log;
+using Safeguard.Core.Calendar;
 using Safeguard.Core.Data;
 using Safeguard.Core.People;
 
@@ -10,8 +11,9 @@ namespace Safeguard.Core.DemoBorough;
 
 /// <summary>
 /// Fills an empty database with Northmoor, a fictional London-like borough: its staff and partner agencies,
-/// about 9,000 families with six years of history, their open and closed cases, chronologies, a few
-/// restricted records and a verified access log. Everything is made up; nothing describes a real person.
+/// about 9,000 families with six years of history, their open and closed cases, two years of contacts to the
+/// front door (MASH cases, partner requests, referrals), chronologies, a few restricted records and a verified
+/// access log. Everything is made up; nothing describes a real person.
 /// Builds everything in memory first, then writes it in one transaction with <see cref="BulkWriter"/>.
 /// </summary>
 public static class DemoBoroughGenerator
@@ -25,7 +27,7 @@ public static class DemoBoroughGenerator
     /// </summary>
     public const string DemoAuthenticatorKey = "DEMODEMODEMODEMODEMODEMODEMODEMO";
 
-    /// <summary>One well-known sign-in for each role (their names are made up).</summary>
+    /// <summary>One well-known sign-in for each role, and two more partners (health and a school); their names are made up.</summary>
     public static readonly IReadOnlyList<DemoSignIn> SignIns =
     [
         Known(Roles.ContactServiceWorker, "contact-service-worker", "Priya Halden"),
@@ -39,14 +41,16 @@ public static class DemoBoroughGenerator
         Known(Roles.ConferenceChair, "conference-chair", "Margaret Lowe"),
         Known(Roles.Lado, "lado", "Imran Siddiqui"),
         Known(Roles.PartnerAgencyUser, "partner-police", "Claire Benton"),
+        Known(Roles.PartnerAgencyUser, "partner-health", "Nadia Farrell", "health"),
+        Known(Roles.PartnerAgencyUser, "partner-school", "Owen Pritchard", "school"),
         Known(Roles.PartnershipOfficer, "partnership-officer", "Olu Bankole"),
         Known(Roles.QaOfficer, "qa-officer", "Fiona Grant"),
         Known(Roles.PerformanceAnalyst, "performance-analyst", "Wei Chen"),
         Known(Roles.Administrator, "administrator", "Alex Morgan"),
     ];
 
-    private static DemoSignIn Known(string role, string mailbox, string name) =>
-        new(role, Roles.Label(role), $"{mailbox}@{StaffBuilder.Domain}", name);
+    private static DemoSignIn Known(string role, string mailbox, string name, string? agency = null) =>
+        new(role, agency is null ? Roles.Label(role) : $"{Roles.Label(role)} ({agency})", $"{mailbox}@{StaffBuilder.Domain}", name);
 
     /// <summary>Why this database cannot take the demo borough, or null when it can (it has no people, users or teams).</summary>
     public static async Task<string?> RefusalAsync(SafeguardDbContext db, CancellationToken ct = default)
@@ -87,17 +91,26 @@ public static class DemoBoroughGenerator
         var involvements = new InvolvementBuilder(DemoRandom.For(seed, 4), asOf, staff).Build(families, size);
         Done($"Involvements: {involvements.Count(i => i.EndDate is null):N0} open, {involvements.Count(i => i.EndDate is not null):N0} closed");
 
+        // Planned before people are numbered: a contact can be how a family became known, and the children named on
+        // one are added to Safeguard just before it was typed in.
+        var calendar = new WorkingDayCalendar(new BankHolidays(), TimeProvider.System);
+        var frontDoor = new FrontDoorBuilder(DemoRandom.For(seed, 9), asOf, staff, options.FrontDoorRules, calendar);
+        var firstContacts = frontDoor.Plan(families, involvements, size);
+        Done($"Front door planned: {firstContacts.Count:N0} children named on contacts");
+
         var people = families.People.ToDictionary(p => p.Id);
         var chronology = new ChronologyBuilder(DemoRandom.For(seed, 5), asOf, staff);
-        chronology.AddPeople(families, involvements);
+        chronology.AddPeople(families, involvements, firstContacts);
         chronology.AddInvolvements(involvements);
         var access = new AccessHistoryBuilder(DemoRandom.For(seed, 6), asOf, staff);
         var restrictions = new RestrictionBuilder(DemoRandom.For(seed, 7), asOf, staff);
         restrictions.Build(involvements, people, count: 6 * scale, chronology, access);
+        frontDoor.Build(chronology, access, size);
+        Done($"Front door: {frontDoor.Rows.Contacts.Count:N0} contacts, {frontDoor.Rows.MashCases.Count:N0} MASH cases, {frontDoor.Rows.Referrals.Count:N0} referrals");
         access.AddViews(involvements, people);
         var tail = await db.AccessLog.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
         var (log, checkpoints) = access.Link(chain, tail?.Sequence ?? 0, tail?.Hash ?? AccessLogChain.Genesis);
-        var rows = new DemoRows(staff, families, involvements, chronology.Numbered(), restrictions.Restrictions, log, checkpoints);
+        var rows = new DemoRows(staff, families, involvements, chronology.Numbered(), restrictions.Restrictions, log, checkpoints, frontDoor.Rows);
         Done($"Records: {rows.Chronology.Count:N0} chronology entries, {rows.NameKeys.Count:N0} name keys, {log.Count:N0} access log entries");
 
         var roleIds = await AddMissingRolesAsync(db, DemoRandom.For(seed, 8), rows, ct);
@@ -105,7 +118,7 @@ public static class DemoBoroughGenerator
         await rows.WriteAsync(db, ct);
         Done("Written to the database");
 
-        return new DemoSummary(rows.Counts(asOf), total.Elapsed, SignIns, DemoPassword, DemoAuthenticatorKey, restrictions.DemoPersonId);
+        return new DemoSummary(rows.Counts(asOf, frontDoor.DayOne), total.Elapsed, SignIns, DemoPassword, DemoAuthenticatorKey, restrictions.DemoPersonId);
     }
 
     /// <summary>The id of each of the 15 roles, adding the ones the database does not have yet.</summary>

@@ -11,6 +11,9 @@ public sealed record DemoOptions(int Seed, int Scale, DateOnly AsOf)
 {
     /// <summary>For tests only: generate this fraction of the families (staff stay at full size) so a run takes seconds.</summary>
     internal double Fraction { get; init; } = 1;
+
+    /// <summary>The council's front-door timescales: every due time in the demo is derived from them, as the services derive it.</summary>
+    public FrontDoor.FrontDoorRules FrontDoorRules { get; init; } = new();
 }
 
 /// <summary>One well-known demo sign-in: a member of staff holding one role.</summary>

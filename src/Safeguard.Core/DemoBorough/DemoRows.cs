@@ -33,10 +33,12 @@ internal sealed class DemoRows
     public List<RestrictionMember> RestrictionMembers { get; }
     public List<AccessLogEntry> AccessLog { get; }
     public List<AccessLogCheckpoint> Checkpoints { get; }
+    public DemoFrontDoor FrontDoor { get; }
 
     public DemoRows(DemoStaff staff, DemoFamilies families, List<Involvement> involvements, List<ChronologyEntry> chronology,
-        List<RecordRestriction> restrictions, List<AccessLogEntry> accessLog, List<AccessLogCheckpoint> checkpoints)
+        List<RecordRestriction> restrictions, List<AccessLogEntry> accessLog, List<AccessLogCheckpoint> checkpoints, DemoFrontDoor frontDoor)
     {
+        FrontDoor = frontDoor;
         (Teams, Agencies, Users) = (staff.Teams, staff.Agencies, staff.Users);
         Tokens = staff.Users.Select(DemoIdentity.AuthenticatorKey).ToList();
         People = families.People.OrderBy(p => p.Number).ToList();
@@ -78,18 +80,27 @@ internal sealed class DemoRows
         await w.WriteAsync(Addresses, ct);
         await w.WriteAsync(Relationships, ct);
         await w.WriteAsync(Involvements, ct);
+        await w.WriteAsync(FrontDoor.Contacts, ct);
+        await w.WriteAsync(FrontDoor.ContactChildren, ct);
+        await w.WriteAsync(FrontDoor.ContactFactors, ct);
+        await w.WriteAsync(FrontDoor.MashCases, ct);
+        await w.WriteAsync(FrontDoor.RagRatings, ct);
+        await w.WriteAsync(FrontDoor.Requests, ct);
+        await w.WriteAsync(FrontDoor.Referrals, ct);
+        await w.WriteAsync(FrontDoor.Consultations, ct);
         await w.WriteAsync(Chronology, ct);
         await w.WriteAsync(Restrictions, ct);
         await w.WriteAsync(RestrictionMembers, ct);
         await w.WriteAsync(AccessLog, ct);
         await w.WriteAsync(Checkpoints, ct);
-        // The next Safeguard ID after the people written here.
-        await w.ExecuteAsync("DELETE FROM \"NumberSequences\" WHERE \"Name\" = 'Person'", ct);
-        await w.WriteAsync([new NumberSequence { Name = "Person", Next = People.Count + 1 }], ct);
+        // The next Safeguard ID and contact number after the ones written here.
+        await w.ExecuteAsync("DELETE FROM \"NumberSequences\" WHERE \"Name\" IN ('Person', 'Contact')", ct);
+        await w.WriteAsync([new NumberSequence { Name = "Person", Next = People.Count + 1 },
+            new NumberSequence { Name = "Contact", Next = FrontDoor.Contacts.Count == 0 ? 1 : FrontDoor.Contacts.Max(c => c.Number) + 1 }], ct);
         await w.CommitAsync(ct);
     }
 
-    public List<(string What, int Count)> Counts(DateOnly asOf)
+    public List<(string What, int Count)> Counts(DateOnly asOf, DateTime dayOne)
     {
         var children = People.Count(p => p.AgeOn(asOf) < 18);
         var unborn = People.Count(p => p.IsUnborn);
@@ -107,6 +118,7 @@ internal sealed class DemoRows
             if (open.Any(i => i.Kind == kind)) counts.Add(($"  open: {Involvement.Label(kind)}", open.Count(i => i.Kind == kind)));
         counts.Add(("  closed", Involvements.Count - open.Count));
         counts.Add(("  open, awaiting allocation", open.Count(i => i.WorkerId is null)));
+        counts.AddRange(FrontDoor.Counts(asOf, dayOne));
         counts.Add(("Chronology entries", Chronology.Count));
         counts.Add(("Restricted records", Restrictions.Count));
         counts.Add(("Access log entries", AccessLog.Count));

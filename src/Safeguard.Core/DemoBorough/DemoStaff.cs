@@ -22,6 +22,8 @@ internal sealed class DemoStaff
     public List<StaffUser> FrontDoor { get; } = [];
     /// <summary>The well-known demo sign-in for each role.</summary>
     public Dictionary<string, StaffUser> WellKnown { get; } = [];
+    /// <summary>The well-known partner sign-ins (police, health, a school), each in their own agency.</summary>
+    public List<StaffUser> KnownPartners { get; } = [];
 
     public IEnumerable<Team> TeamsOf(TeamKind kind) => Teams.Where(t => t.Kind == kind);
 

@@ -145,7 +145,11 @@ internal sealed class InvolvementBuilder(Random rng, DateOnly asOf, DemoStaff st
     private DateOnly? AddClosed(Household h, DateOnly notBefore)
     {
         var kind = rng.Weighted(ClosedKinds);
-        var from = Later(Later(h.FirstKnown, asOf.AddYears(-DemoVolumes.YearsOfHistory)), notBefore);
+        // Any time in the six years once the eldest child was born, not only after the family's first contact:
+        // counting from a random first contact piled most of the history into the last two years. An episode
+        // before the first contact moves the family's first contact back to it (see Add).
+        var eldest = h.BornChildren.Min(c => c.DateOfBirth!.Value);
+        var from = Later(Later(eldest, asOf.AddYears(-DemoVolumes.YearsOfHistory)), notBefore);
         if (from > asOf.AddDays(-90)) return null;
         var start = rng.DayBetween(from, asOf.AddDays(-90)).Weekday();
         var steps = new List<(InvolvementKind Kind, DateOnly Start, DateOnly End)>();

@@ -108,8 +108,13 @@ internal sealed class StaffBuilder(Random rng, int scale, DateOnly asOf, string 
         return (int)Math.Ceiling(open / (DemoVolumes.Capacity(kind)!.Value * 0.95));
     }
 
-    private string? WellKnownFor(TeamKind kind, bool manager) =>
-        WellKnownPlaces.FirstOrDefault(p => p.Value == (kind, manager)).Key;
+    private static DemoSignIn? WellKnownFor(TeamKind kind, bool manager) =>
+        WellKnownPlaces.FirstOrDefault(p => p.Value == (kind, manager)).Key is { } role ? SignInFor(role) : null;
+
+    /// <summary>The well-known sign-in of a role (for the partner role, the police one).</summary>
+    private static DemoSignIn SignInFor(string role) => DemoBoroughGenerator.SignIns.First(s => s.Role == role);
+
+    private static DemoSignIn SignInAt(string mailbox) => DemoBoroughGenerator.SignIns.Single(s => s.Email.StartsWith(mailbox + "@", StringComparison.Ordinal));
 
     private void AddServiceManagers()
     {
@@ -117,16 +122,17 @@ internal sealed class StaffBuilder(Random rng, int scale, DateOnly asOf, string 
         for (var i = 0; i < areas.Length * scale; i++)
         {
             var title = $"Service manager, {areas[i % areas.Length]}" + (scale > 1 ? $" (area {i / areas.Length + 1})" : "");
-            _staff.ServiceManagers.Add(AddUser(null, Roles.ServiceManager, title, i == 0 ? Roles.ServiceManager : null));
+            _staff.ServiceManagers.Add(AddUser(null, Roles.ServiceManager, title, i == 0 ? SignInFor(Roles.ServiceManager) : null));
         }
     }
 
     private void AddAgencies(DemoPlaces places)
     {
         var police = AddAgency("Northmoor Police (Safeguarding Hub)", AgencyKind.Police);
-        AddPartner(police, "Detective sergeant, Safeguarding Hub", wellKnown: true);
+        AddPartner(police, "Detective sergeant, Safeguarding Hub", SignInAt("partner-police"));
         for (var i = 0; i < 2 * scale; i++) AddPartner(police, rng.Pick(["Detective constable, Safeguarding Hub", "Police constable, MASH"]));
         var hospital = AddAgency("Northmoor Hospitals NHS Trust", AgencyKind.Health);
+        AddPartner(hospital, "Named nurse for safeguarding children", SignInAt("partner-health"));
         for (var i = 0; i < 2 * scale; i++) AddPartner(hospital, rng.Pick(["Named nurse for safeguarding children", "Safeguarding midwife"]));
         var community = AddAgency("Northmoor Community Health", AgencyKind.Health);
         for (var i = 0; i < 2 * scale; i++) AddPartner(community, rng.Pick(["Health visitor", "School nurse"]));
@@ -141,7 +147,7 @@ internal sealed class StaffBuilder(Random rng, int scale, DateOnly asOf, string 
                 ? $"{places.NextPlace()} {rng.Pick(["Academy", "School", "High School", "Community College"])}"
                 : $"{places.NextPlace()} {rng.Pick(["Primary School", "Primary School", "Infant School", "Junior School", "Primary Academy"])}";
             var school = AddAgency(name, AgencyKind.Education);
-            if (i % 5 == 0) AddPartner(school, "Designated safeguarding lead");
+            if (i % 5 == 0) AddPartner(school, "Designated safeguarding lead", i == 0 ? SignInAt("partner-school") : null);
         }
         AddPartner(AddAgency("Probation Service (Northmoor)", AgencyKind.Probation), "Probation officer");
         AddPartner(AddAgency("Northmoor Homes", AgencyKind.Housing), "Housing officer");
@@ -160,7 +166,7 @@ internal sealed class StaffBuilder(Random rng, int scale, DateOnly asOf, string 
         return agency;
     }
 
-    private void AddPartner(Agency agency, string title, bool wellKnown = false)
+    private void AddPartner(Agency agency, string title, DemoSignIn? known = null)
     {
         var domain = agency.Kind switch
         {
@@ -171,13 +177,13 @@ internal sealed class StaffBuilder(Random rng, int scale, DateOnly asOf, string 
             AgencyKind.Housing => "homes." + Domain,
             _ => "vcs." + Domain,
         };
-        var user = AddUser(null, Roles.PartnerAgencyUser, title, wellKnown ? Roles.PartnerAgencyUser : null, domain);
+        var user = AddUser(null, Roles.PartnerAgencyUser, title, known, domain);
         user.AgencyId = agency.Id;
+        if (known is not null) _staff.KnownPartners.Add(user);
     }
 
-    private StaffUser AddUser(Team? team, string role, string title, string? wellKnownRole, string domain = Domain)
+    private StaffUser AddUser(Team? team, string role, string title, DemoSignIn? known, string domain = Domain)
     {
-        var known = wellKnownRole is null ? null : DemoBoroughGenerator.SignIns.Single(s => s.Role == wellKnownRole);
         var (name, email) = known is not null ? (known.DisplayName, known.Email) : NewPerson(domain);
         _emails.Add(email);
         var user = new StaffUser
@@ -190,7 +196,8 @@ internal sealed class StaffBuilder(Random rng, int scale, DateOnly asOf, string 
         };
         _staff.Users.Add(user);
         _staff.AddRole(user, role);
-        if (wellKnownRole is not null) _staff.WellKnown[wellKnownRole] = user;
+        // The first well-known sign-in of a role (for partners, the police one) is the role's.
+        if (known is not null) _staff.WellKnown.TryAdd(known.Role, user);
         return user;
     }
 
