@@ -43,7 +43,7 @@ public partial class DemoBoroughTests
         Assert.InRange(publicOrFamily / (double)sources.Sum(s => s.Count), 0.03, 0.2);
 
         var contacts = await db.Contacts.AsNoTracking().Include(c => c.Children).Include(c => c.Factors).AsSplitQuery().ToListAsync();
-        Assert.All(contacts, c => Assert.InRange(c.Children.Count, 1, FrontDoor.NewContactValidator.MaxChildren));
+        Assert.All(contacts, c => Assert.InRange(c.Children.Count, 1, NewContactValidator.MaxChildren));
         Assert.InRange(contacts.Average(c => c.Children.Count), 1.2, 2.2);
         Assert.All(contacts, c => Assert.NotEmpty(c.Factors));
         Assert.All(contacts.SelectMany(c => c.Factors), f => Assert.True(FrontDoorCodes.Factors.IsValid(f.Code), f.Code));
