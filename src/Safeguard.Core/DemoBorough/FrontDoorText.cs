@@ -163,6 +163,35 @@ internal static class FrontDoorText
         ("A pupil has been missing from school for a week without explanation.", "Follow the children missing education procedure and make a contact if they are not found."),
     ];
 
+    /// <summary>One to three factors, leaning to what this source tends to see (the police domestic abuse and missing children, say).</summary>
+    public static List<string> PickFactors(Random rng, string source)
+    {
+        var weights = Factors.Select(f => (f.Key, f.Value.Weight * source switch
+        {
+            "6" => f.Key is "3B" ? 4 : f.Key is "10A" ? 3 : f.Key is "24A" or "13A" ? 2 : 1,
+            "2A" => f.Key is "16A" or "18C" ? 2 : f.Key is "17A" or "4A" or "14A" ? 1.5 : 1,
+            ['3', _] => f.Key is "15A" ? 3 : f.Key is "4B" or "2B" or "16A" ? 1.5 : 1,
+            _ => 1.0,
+        })).ToList();
+        var chosen = new List<string>();
+        for (var count = rng.Skewed(1, 3); chosen.Count < count;)
+        {
+            var code = rng.Weighted(weights);
+            if (!chosen.Contains(code)) chosen.Add(code);
+        }
+        return chosen;
+    }
+
+    /// <summary>What the referrer said: how their kind of referrer opens, a sentence for each factor, and now and then a closing remark.</summary>
+    public static string Concerns(Random rng, string source, List<string> factors, IReadOnlyList<string> childNames, string parent)
+    {
+        var kind = source switch { "6" => "police", "2A" or "2B" => "school", ['3', _] => "health", ['1', _] or "9" or "10" => "public", _ => "other" };
+        var parts = new List<string> { rng.Pick(Openings[kind]) };
+        parts.AddRange(factors.Select(f => rng.Pick(Factors[f].Phrases)));
+        parts.Add(rng.Pick(Closings));
+        return string.Join(" ", parts.Where(p => p.Length > 0).Select(p => Fill(p, childNames, parent)));
+    }
+
     /// <summary>Fills in a phrase for these children and a parent.</summary>
     public static string Fill(string phrase, IReadOnlyList<string> childNames, string parent)
     {
