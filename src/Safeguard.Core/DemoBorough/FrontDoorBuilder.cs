@@ -54,6 +54,10 @@ internal sealed class FrontDoorBuilder
         return first;
     }
 
+    /// <summary>Children named on a contact received on or after the day.</summary>
+    public IReadOnlySet<Guid> NamedSince(DateOnly day) =>
+        _planner.Contacts.Where(c => c.ReceivedOn >= day).SelectMany(c => c.Children).Select(c => c.Id).ToHashSet();
+
     public void Build(ChronologyBuilder chronology, AccessHistoryBuilder access, double size)
     {
         var recorder = new FrontDoorRecorder(chronology, access);
@@ -315,7 +319,7 @@ internal sealed class FrontDoorBuilder
             var by = Screener(at);
             var (question, advice) = _rng.Pick(FrontDoorText.Consultations);
             var child = _rng.Chance(0.6) ? _rng.Pick(children) : null;
-            if (child is not null && (child.CreatedAtUtc >= at || child.AgeOn(day) is not < 18)) child = null;
+            if (child is not null && (child.CreatedAtUtc >= at || child.AgeOn(day) is not < 18 || child.IsRestricted)) child = null;
             Rows.Consultations.Add(new Consultation
             {
                 Kind = child is null ? ConsultationKind.NoName : ConsultationKind.Named, ReceivedAtUtc = at, SourceCode = source, AgencyId = r.Agency?.Id,

@@ -60,8 +60,11 @@ internal static class FrontDoorText
             "Police were called by {p} in the early hours.", "Notification from the police following a welfare check."],
         ["school"] = ["The school's designated safeguarding lead is worried about {c}.", "{c} spoke to a teaching assistant during the morning.",
             "Attendance has fallen and the school has concerns about {kids}."],
-        ["health"] = ["Seen at the emergency department.", "Concerns raised at a routine health visitor contact.", "The GP is worried after a consultation with {p}.",
-            "The school nurse saw {c} at a drop-in session."],
+        ["3A"] = ["The GP is worried after a consultation with {p}.", "The GP practice is concerned after several missed appointments."],
+        ["3B"] = ["Concerns raised at a routine health visitor contact.", "The health visitor visited the home and is worried about {c}."],
+        ["3C"] = ["The school nurse saw {c} at a drop-in session.", "{c} spoke to the school nurse."],
+        ["3E"] = ["Seen at the emergency department.", "{c} was brought to the emergency department late in the evening."],
+        ["health"] = ["Concerns raised by a health professional working with the family.", "{c} was seen at a hospital clinic."],
         ["public"] = ["A neighbour is worried about {kids}.", "A relative called because they are worried about {kids}.", "The caller did not want to give their name."],
         ["other"] = ["The referrer is worried about {kids}.", "Information shared by a partner service.", "The referrer works with the family and has new concerns."],
     };
@@ -185,7 +188,11 @@ internal static class FrontDoorText
     /// <summary>What the referrer said: how their kind of referrer opens, a sentence for each factor, and now and then a closing remark.</summary>
     public static string Concerns(Random rng, string source, List<string> factors, IReadOnlyList<string> childNames, string parent)
     {
-        var kind = source switch { "6" => "police", "2A" or "2B" => "school", ['3', _] => "health", ['1', _] or "9" or "10" => "public", _ => "other" };
+        var kind = source switch
+        {
+            "6" => "police", "2A" or "2B" => "school", "3A" or "3B" or "3C" or "3E" => source, ['3', _] => "health",
+            ['1', _] or "9" or "10" => "public", _ => "other",
+        };
         var parts = new List<string> { rng.Pick(Openings[kind]) };
         parts.AddRange(factors.Select(f => rng.Pick(Factors[f].Phrases)));
         parts.Add(rng.Pick(Closings));
