@@ -40,7 +40,7 @@ public static class DemoBoroughGenerator
         Known(Roles.EarlyHelpWorker, "early-help-worker", "Aisha Rahman"),
         Known(Roles.ConferenceChair, "conference-chair", "Margaret Lowe"),
         Known(Roles.Lado, "lado", "Imran Siddiqui"),
-        Known(Roles.PartnerAgencyUser, "partner-police", "Claire Benton"),
+        Known(Roles.PartnerAgencyUser, "partner-police", "Claire Benton", "police"),
         Known(Roles.PartnerAgencyUser, "partner-health", "Nadia Farrell", "health"),
         Known(Roles.PartnerAgencyUser, "partner-school", "Owen Pritchard", "school"),
         Known(Roles.PartnershipOfficer, "partnership-officer", "Olu Bankole"),
