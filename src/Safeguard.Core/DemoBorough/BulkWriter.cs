@@ -60,8 +60,13 @@ internal sealed class BulkWriter : IAsyncDisposable
             .Select(p => new Column(p.GetColumnName(store)!, p.GetGetter(), (RelationalTypeMapping)p.GetTypeMapping()))
             .ToList();
 
+        // Building an index once from all the rows is far quicker than growing it row by row in random order (a
+        // person's id leads most of them), and the gap widens once the indexes no longer fit in memory.
+        var indexes = await IndexesAsync(table, ct);
+        foreach (var (name, _) in indexes) await ExecuteAsync($"DROP INDEX \"{name}\"", ct);
         if (_db.IsPostgres) await CopyAsync(table, columns, rows, ct);
         else Insert(table, columns, rows, ct);
+        foreach (var (_, sql) in indexes) await ExecuteAsync(sql, ct);
 
         // Keys the database normally numbers: we set them ourselves, so its counter must be moved past them.
         var key = entity.FindPrimaryKey()!.Properties;
@@ -101,6 +106,22 @@ internal sealed class BulkWriter : IAsyncDisposable
             cmd.ExecuteNonQuery();
             if (++n % 10_000 == 0) ct.ThrowIfCancellationRequested();
         }
+    }
+
+    /// <summary>The table's own indexes (name and CREATE statement), not the ones behind its key or constraints.</summary>
+    private async Task<List<(string Name, string Sql)>> IndexesAsync(string table, CancellationToken ct)
+    {
+        await using var cmd = Command(_db.IsPostgres
+            ? "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid " +
+              "WHERE t.relname = @table AND pg_table_is_visible(t.oid) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid) ORDER BY i.relname"
+            : "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND sql IS NOT NULL ORDER BY name");
+        var parameter = cmd.CreateParameter();
+        (parameter.ParameterName, parameter.Value) = ("@table", table);
+        cmd.Parameters.Add(parameter);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var indexes = new List<(string, string)>();
+        while (await reader.ReadAsync(ct)) indexes.Add((reader.GetString(0), reader.GetString(1)));
+        return indexes;
     }
 
     private async Task CopyAsync<T>(string table, List<Column> columns, IReadOnlyCollection<T> rows, CancellationToken ct) where T : class

@@ -40,7 +40,7 @@ public static class DemoBoroughGenerator
         Known(Roles.EarlyHelpWorker, "early-help-worker", "Aisha Rahman"),
         Known(Roles.ConferenceChair, "conference-chair", "Margaret Lowe"),
         Known(Roles.Lado, "lado", "Imran Siddiqui"),
-        Known(Roles.PartnerAgencyUser, "partner-police", "Claire Benton"),
+        Known(Roles.PartnerAgencyUser, "partner-police", "Claire Benton", "police"),
         Known(Roles.PartnerAgencyUser, "partner-health", "Nadia Farrell", "health"),
         Known(Roles.PartnerAgencyUser, "partner-school", "Owen Pritchard", "school"),
         Known(Roles.PartnershipOfficer, "partnership-officer", "Olu Bankole"),
@@ -104,7 +104,7 @@ public static class DemoBoroughGenerator
         chronology.AddInvolvements(involvements);
         var access = new AccessHistoryBuilder(DemoRandom.For(seed, 6), asOf, staff);
         var restrictions = new RestrictionBuilder(DemoRandom.For(seed, 7), asOf, staff);
-        restrictions.Build(involvements, people, count: 6 * scale, chronology, access);
+        restrictions.Build(involvements, people, count: 6 * scale, chronology, access, frontDoor.NamedSince(asOf.AddDays(-RestrictionBuilder.LatestDaysAgo)));
         frontDoor.Build(chronology, access, size);
         Done($"Front door: {frontDoor.Rows.Contacts.Count:N0} contacts, {frontDoor.Rows.MashCases.Count:N0} MASH cases, {frontDoor.Rows.Referrals.Count:N0} referrals");
         access.AddViews(involvements, people);

@@ -19,7 +19,9 @@ internal sealed class DemoFrontDoor
     /// <summary>Numbers contacts in the order they were typed in (the contact number is taken then), with their children and factors.</summary>
     public void NumberContacts()
     {
-        Contacts.Sort((a, b) => a.RecordedAtUtc != b.RecordedAtUtc ? a.RecordedAtUtc.CompareTo(b.RecordedAtUtc) : a.ReceivedAtUtc.CompareTo(b.ReceivedAtUtc));
+        var ordered = Contacts.OrderBy(c => c.RecordedAtUtc).ThenBy(c => c.ReceivedAtUtc).ToList();
+        Contacts.Clear();
+        Contacts.AddRange(ordered);
         for (var i = 0; i < Contacts.Count; i++) Contacts[i].Id = Contacts[i].Number = i + 1;
         ContactChildren.Clear();
         ContactFactors.Clear();

@@ -54,6 +54,10 @@ internal sealed class FrontDoorBuilder
         return first;
     }
 
+    /// <summary>Children named on a contact received on or after the day.</summary>
+    public IReadOnlySet<Guid> NamedSince(DateOnly day) =>
+        _planner.Contacts.Where(c => c.ReceivedOn >= day).SelectMany(c => c.Children).Select(c => c.Id).ToHashSet();
+
     public void Build(ChronologyBuilder chronology, AccessHistoryBuilder access, double size)
     {
         var recorder = new FrontDoorRecorder(chronology, access);
@@ -75,7 +79,7 @@ internal sealed class FrontDoorBuilder
         var r = plan.Referrer;
         var names = plan.Children.Select(c => c.FirstName).ToList();
         var parent = _rng.Pick(["mother", "mother", "father", "the mother's partner", "the carer"]);
-        var factors = Factors(r.SourceCode);
+        var factors = FrontDoorText.PickFactors(_rng, r.SourceCode);
         var recordedBy = r.PartnerUser ?? (_clock.InOffice(plan.RecordedAtUtc) ? Screener(plan.RecordedAtUtc) : _rng.Pick(_duty));
         var recorded = plan.RecordedAtUtc;
         // The children were added to Safeguard just before (ChronologyBuilder), or earlier.
@@ -86,7 +90,7 @@ internal sealed class FrontDoorBuilder
         {
             ReceivedAtUtc = plan.ReceivedAtUtc, Method = r.Method, SourceCode = r.SourceCode, ReferrerAgencyId = r.Agency?.Id,
             ReferrerName = r.Name, ReferrerRole = r.Role, ReferrerContactDetails = r.Details, PoliceRag = r.PoliceRag,
-            Concerns = Concerns(r.SourceCode, factors, names, parent), ReferrerRequest = _rng.Chance(0.6) ? _rng.Pick(FrontDoorText.Requests) : null,
+            Concerns = FrontDoorText.Concerns(_rng, r.SourceCode, factors, names, parent), ReferrerRequest = _rng.Chance(0.6) ? _rng.Pick(FrontDoorText.Requests) : null,
             Consent = consent,
             ConsentReason = consent switch
             {
@@ -315,7 +319,7 @@ internal sealed class FrontDoorBuilder
             var by = Screener(at);
             var (question, advice) = _rng.Pick(FrontDoorText.Consultations);
             var child = _rng.Chance(0.6) ? _rng.Pick(children) : null;
-            if (child is not null && (child.CreatedAtUtc >= at || child.AgeOn(day) is not < 18)) child = null;
+            if (child is not null && (child.CreatedAtUtc >= at || child.AgeOn(day) is not < 18 || child.IsRestricted)) child = null;
             Rows.Consultations.Add(new Consultation
             {
                 Kind = child is null ? ConsultationKind.NoName : ConsultationKind.Named, ReceivedAtUtc = at, SourceCode = source, AgencyId = r.Agency?.Id,
@@ -328,34 +332,6 @@ internal sealed class FrontDoorBuilder
                 $"Consultation with {r.Name} ({r.Role}{(r.Agency is null ? "" : $", {r.Agency.Name}")}): {question} Advice: {advice}");
             recorder.Log([child.Id], by, recorded, AccessAction.Created, "Consultation");
         }
-    }
-
-    private List<string> Factors(string source)
-    {
-        var weights = FrontDoorText.Factors.Select(f => (f.Key, f.Value.Weight * source switch
-        {
-            "6" => f.Key is "3B" ? 4 : f.Key is "10A" ? 3 : f.Key is "24A" or "13A" ? 2 : 1,
-            "2A" => f.Key is "16A" or "18C" ? 2 : f.Key is "17A" or "4A" or "14A" ? 1.5 : 1,
-            ['3', _] => f.Key is "15A" ? 3 : f.Key is "4B" or "2B" or "16A" ? 1.5 : 1,
-            _ => 1.0,
-        })).ToList();
-        var count = _rng.Skewed(1, 3);
-        var chosen = new List<string>();
-        while (chosen.Count < count)
-        {
-            var code = _rng.Weighted(weights);
-            if (!chosen.Contains(code)) chosen.Add(code);
-        }
-        return chosen;
-    }
-
-    private string Concerns(string source, List<string> factors, List<string> names, string parent)
-    {
-        var kind = source switch { "6" => "police", "2A" or "2B" => "school", ['3', _] => "health", ['1', _] or "9" or "10" => "public", _ => "other" };
-        var parts = new List<string> { _rng.Pick(FrontDoorText.Openings[kind]) };
-        parts.AddRange(factors.Select(f => _rng.Pick(FrontDoorText.Factors[f].Phrases)));
-        parts.Add(_rng.Pick(FrontDoorText.Closings));
-        return string.Join(" ", parts.Where(p => p.Length > 0).Select(p => FrontDoorText.Fill(p, names, parent)));
     }
 
     /// <summary>A contact service worker; the demo one has a fair share of the last fortnight, so their list has items.</summary>

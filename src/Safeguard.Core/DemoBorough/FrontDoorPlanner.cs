@@ -57,20 +57,9 @@ internal sealed class FrontDoorPlanner(Random rng, DateOnly asOf, DemoStaff staf
         ChooseCountedReferrals();
         ChooseMash(_yearAgo, asOf, (int)Math.Round(MashPerYear * size));
         ChooseMash(_from, _yearAgo, (int)Math.Round(MashPerYear / 1.175 * size));
-        Contacts.Sort((a, b) => a.ReceivedAtUtc.CompareTo(b.ReceivedAtUtc));
-    }
-
-    /// <summary>The day each person first appears on a contact: they are added to Safeguard by then.</summary>
-    public Dictionary<Guid, DateOnly> FirstContactDays()
-    {
-        var days = new Dictionary<Guid, DateOnly>();
-        foreach (var c in Contacts)
-        {
-            var day = FrontDoorClock.UkDate(c.RecordedAtUtc);
-            foreach (var p in c.Children)
-                if (!days.TryGetValue(p.Id, out var d) || day < d) days[p.Id] = day;
-        }
-        return days;
+        var ordered = Contacts.OrderBy(c => c.ReceivedAtUtc).ToList();
+        Contacts.Clear();
+        Contacts.AddRange(ordered);
     }
 
     /// <summary>A contact for the start of each social care episode in the two years: siblings starting together share one.</summary>
@@ -103,8 +92,10 @@ internal sealed class FrontDoorPlanner(Random rng, DateOnly asOf, DemoStaff staf
             if (!Episodes.SocialWorkTeams.Contains(team.Kind)) team = staff.TeamsOf(TeamKind.Assessment).First();
             // Usually the day the episode starts; now and then a few days before (a weekend police notification, say).
             var day = rng.Chance(0.75) || start < _from.AddDays(3) ? start : start.AddDays(-rng.Next(1, 4));
-            var c = NewContact(_householdOf[group[0].Child.Id], group.Select(g => g.Child).ToList(), ContactPurpose.Referral, day,
-                strategy ? 2 : 1, latest: day == start ? 13 : 24, team: team, strategy: strategy);
+            var h = _householdOf[group[0].Child.Id];
+            var children = group.Select(g => g.Child).ToList();
+            var c = NewContact(h, children, ContactPurpose.Referral, day, Source(day, h, children, strategy ? ForStrategy : ForReferral),
+                latest: day == start ? 13 : 24, team: team, strategy: strategy);
             if (c is null) continue;
             c.ViaMash = strategy || rng.Chance(0.7);
             foreach (var g in group)
@@ -158,7 +149,8 @@ internal sealed class FrontDoorPlanner(Random rng, DateOnly asOf, DemoStaff staf
             var mash = rng.Chance(0.12);
             var day = (mash || rng.Chance(0.6)) && start > _from.AddDays(7) ? clock.Calendar.AddWorkingDays(start, -rng.Next(1, 3)) : start;
             var team = _earlyHelp[children[0].Id].First(e => e.StartDate == start).Team!;
-            var c = NewContact(_householdOf[children[0].Id], children, ContactPurpose.EarlyHelp, day, 3, latest: day == start ? 12 : 24, team: team, decideOn: start);
+            var h = _householdOf[children[0].Id];
+            var c = NewContact(h, children, ContactPurpose.EarlyHelp, day, Source(day, h, children, ForEarlyHelp), latest: day == start ? 12 : 24, team: team, decideOn: start);
             if (c is not null) c.ViaMash = mash;
         }
     }
@@ -170,8 +162,7 @@ internal sealed class FrontDoorPlanner(Random rng, DateOnly asOf, DemoStaff staf
         foreach (var h in _households.Where(h => h.FirstKnown >= _from && h.FirstKnown < asOf))
         {
             if (planned.Contains((h, h.FirstKnown))) continue;
-            var source = Source(h.FirstKnown, h);
-            if (source is not null) Routine(h, h.FirstKnown, source);
+            Routine(h, h.FirstKnown, Source(h.FirstKnown, h));
         }
     }
 
@@ -189,7 +180,7 @@ internal sealed class FrontDoorPlanner(Random rng, DateOnly asOf, DemoStaff staf
                 var h = rng.Pick(_households);
                 if (h.FirstKnown > day || Eligible(h, day, source).Count == 0) continue;
                 // Families with an open case, or referred in the last year, come back to the front door more often.
-                var weight = h.Children.Any(c => OpenOn(c, day) is not null) ? 2.0
+                var weight = h.Children.Any(c => OpenOn(c, day) is not null) ? 3.0
                     : h.Children.Any(c => IsRepeat(c.Id, day)) ? 2.5
                     : _socialCare.ContainsKey(h.Children[0].Id) || _earlyHelp.ContainsKey(h.Children[0].Id) ? 1.5 : 1.0;
                 if (!rng.Chance(weight / 3)) continue;
@@ -208,7 +199,7 @@ internal sealed class FrontDoorPlanner(Random rng, DateOnly asOf, DemoStaff staf
         {
             var day = rng.Pick(days);
             var children = h.Children.Where(c => OpenOn(c, day)?.WorkerId == worker.Id).ToList();
-            if (children.Count > 0) NewContact(h, children, ContactPurpose.Routine, day, 0, source: rng.Pick(["6", "2A", "3A"]));
+            NewContact(h, children, ContactPurpose.Routine, day, rng.Pick(["6", "2A", "3A"]));
         }
     }
 
@@ -218,18 +209,14 @@ internal sealed class FrontDoorPlanner(Random rng, DateOnly asOf, DemoStaff staf
         var together = source is "6" or "1A" or "1B" or "1D" or "9" or "4" or "7" ? 0.75 : 0.3;
         var children = eligible.Count <= 4 && rng.Chance(together) ? eligible
             : eligible.OrderBy(_ => rng.Next()).Take(rng.Skewed(1, Math.Min(4, eligible.Count))).OrderBy(c => c.DateOfBirth).ToList();
-        return NewContact(h, children, ContactPurpose.Routine, day, 0, source: source);
+        return NewContact(h, children, ContactPurpose.Routine, day, source);
     }
 
-    /// <summary>
-    /// Adds a contact received on the day, from a source that suits the children and the day (emphasis 2 leans to the
-    /// police and health, as for a strategy discussion; 3 to schools, health and families, as for early help).
-    /// </summary>
-    private PlannedContact? NewContact(Household h, List<Person> children, ContactPurpose purpose, DateOnly day, int emphasis,
-        double latest = 24, Team? team = null, bool strategy = false, DateOnly? decideOn = null, string? source = null)
+    /// <summary>Adds a contact from this source received on the day (before the hour given).</summary>
+    private PlannedContact? NewContact(Household h, List<Person> children, ContactPurpose purpose, DateOnly day, string source,
+        double latest = 24, Team? team = null, bool strategy = false, DateOnly? decideOn = null)
     {
-        source ??= Source(day, h, children, emphasis);
-        if (source is null || children.Count == 0) return null;
+        if (children.Count == 0) return null;
         var referrer = referrers.For(source);
         var received = referrers.TimeOn(source, day, 0, latest);
         var recorded = Recorded(referrer, received);
@@ -244,31 +231,31 @@ internal sealed class FrontDoorPlanner(Random rng, DateOnly asOf, DemoStaff staf
             Team = team, Strategy = strategy, DecideOn = decideOn, RecordedAtUtc = recorded,
         };
         Contacts.Add(contact);
-        if (day < h.FirstKnown) h.FirstKnown = day;
+        // The family is known from the day the contact was typed in (ChronologyBuilder adds them then).
+        if (FrontDoorClock.UkDate(recorded) < h.FirstKnown) h.FirstKnown = FrontDoorClock.UkDate(recorded);
         return contact;
     }
 
-    private string? Source(DateOnly day, Household h, List<Person>? children = null, int emphasis = 0)
+    /// <summary>A source that works on the day and sees children of these ages (the family's, if none are given), from these weights.</summary>
+    private string Source(DateOnly day, Household h, List<Person>? children = null, (string Code, double Weight)[]? weights = null)
     {
         for (var tries = 0; tries < 20; tries++)
         {
-            var source = rng.Weighted(FrontDoorReferrers.Sources);
-            var boost = (emphasis, source[0]) switch
-            {
-                (2, '6') => 2.5, (2, '3') => 1.5, (2, '1' or '9') => 0.3,
-                (3, '2' or '1') => 1.8, (3, '3' or '5') => 1.4, (3, '6') => 0.4,
-                _ => 1.0,
-            };
-            if (boost < 1 && !rng.Chance(boost)) continue;
-            if (boost > 1 && !rng.Chance(1 / boost) && tries < 19) source = Boosted(emphasis);
+            var source = rng.Weighted(weights ?? FrontDoorReferrers.Sources);
             if (!referrers.Works(source, day)) continue;
             var (min, max) = FrontDoorReferrers.Ages(source);
             if ((children ?? Eligible(h, day, source)).Any(c => c.AgeOn(day) is not { } a ? min == 0 : a >= min && a <= max)) return source;
         }
-        return "6";   // the police contact the front door every day
+        return "6";   // the police contact the front door every day, about children of any age
     }
 
-    private string Boosted(int emphasis) => emphasis == 2 ? rng.Pick(["6", "6", "3E", "3F", "3A"]) : rng.Pick(["2A", "2A", "1A", "3B", "5D"]);
+    /// <summary>Sources leaning to what a contact led to: the police and health for a strategy discussion; schools, health and families for early help.</summary>
+    private static readonly (string Code, double Weight)[] ForReferral = Weigh(c => FrontDoorCodes.IsPublicOrFamily(c) ? 0.6 : 1);
+    private static readonly (string Code, double Weight)[] ForStrategy = Weigh(c => c == "6" ? 2.5 : c[0] == '3' ? 1.5 : FrontDoorCodes.IsPublicOrFamily(c) ? 0.3 : 1);
+    private static readonly (string Code, double Weight)[] ForEarlyHelp = Weigh(c => c is "2A" or "1A" or "5D" ? 2 : c[0] == '3' ? 1.4 : c == "6" ? 0.4 : 1);
+
+    private static (string Code, double Weight)[] Weigh(Func<string, double> boost) =>
+        FrontDoorReferrers.Sources.Select(s => (s.Code, s.Weight * boost(s.Code))).ToArray();
 
     /// <summary>Children of the family born by the day and under 18, of an age this source sees.</summary>
     private List<Person> Eligible(Household h, DateOnly day, string source)

@@ -85,7 +85,7 @@ internal sealed class FrontDoorReferrers
     {
         double hour = source switch
         {
-            "6" => _rng.Weighted([(8 + (_rng.NextDouble() * 10), 35.0), (18 + (_rng.NextDouble() * 6), 40.0), (_rng.NextDouble() * 8, 25.0)]),
+            "6" => _rng.Weighted([(8 + (_rng.NextDouble() * 10), 45.0), (18 + (_rng.NextDouble() * 6), 35.0), (_rng.NextDouble() * 8, 20.0)]),
             "3E" => _rng.Chance(0.7) ? 8 + (_rng.NextDouble() * 14) : _rng.NextDouble() * 24,
             "2A" => 8 + (_rng.NextDouble() * 8.5),
             "1A" or "1B" or "1C" or "1D" or "9" or "10" => 8 + (_rng.NextDouble() * 14),

@@ -60,8 +60,11 @@ internal static class FrontDoorText
             "Police were called by {p} in the early hours.", "Notification from the police following a welfare check."],
         ["school"] = ["The school's designated safeguarding lead is worried about {c}.", "{c} spoke to a teaching assistant during the morning.",
             "Attendance has fallen and the school has concerns about {kids}."],
-        ["health"] = ["Seen at the emergency department.", "Concerns raised at a routine health visitor contact.", "The GP is worried after a consultation with {p}.",
-            "The school nurse saw {c} at a drop-in session."],
+        ["3A"] = ["The GP is worried after a consultation with {p}.", "The GP practice is concerned after several missed appointments."],
+        ["3B"] = ["Concerns raised at a routine health visitor contact.", "The health visitor visited the home and is worried about {c}."],
+        ["3C"] = ["The school nurse saw {c} at a drop-in session.", "{c} spoke to the school nurse."],
+        ["3E"] = ["Seen at the emergency department.", "{c} was brought to the emergency department late in the evening."],
+        ["health"] = ["Concerns raised by a health professional working with the family.", "{c} was seen at a hospital clinic."],
         ["public"] = ["A neighbour is worried about {kids}.", "A relative called because they are worried about {kids}.", "The caller did not want to give their name."],
         ["other"] = ["The referrer is worried about {kids}.", "Information shared by a partner service.", "The referrer works with the family and has new concerns."],
     };
@@ -162,6 +165,39 @@ internal static class FrontDoorText
         ("Parents are separating and arguing in front of the children.", "Offer the family support through early help and share domestic abuse advice."),
         ("A pupil has been missing from school for a week without explanation.", "Follow the children missing education procedure and make a contact if they are not found."),
     ];
+
+    /// <summary>One to three factors, leaning to what this source tends to see (the police domestic abuse and missing children, say).</summary>
+    public static List<string> PickFactors(Random rng, string source)
+    {
+        var weights = Factors.Select(f => (f.Key, f.Value.Weight * source switch
+        {
+            "6" => f.Key is "3B" ? 4 : f.Key is "10A" ? 3 : f.Key is "24A" or "13A" ? 2 : 1,
+            "2A" => f.Key is "16A" or "18C" ? 2 : f.Key is "17A" or "4A" or "14A" ? 1.5 : 1,
+            ['3', _] => f.Key is "15A" ? 3 : f.Key is "4B" or "2B" or "16A" ? 1.5 : 1,
+            _ => 1.0,
+        })).ToList();
+        var chosen = new List<string>();
+        for (var count = rng.Skewed(1, 3); chosen.Count < count;)
+        {
+            var code = rng.Weighted(weights);
+            if (!chosen.Contains(code)) chosen.Add(code);
+        }
+        return chosen;
+    }
+
+    /// <summary>What the referrer said: how their kind of referrer opens, a sentence for each factor, and now and then a closing remark.</summary>
+    public static string Concerns(Random rng, string source, List<string> factors, IReadOnlyList<string> childNames, string parent)
+    {
+        var kind = source switch
+        {
+            "6" => "police", "2A" or "2B" => "school", "3A" or "3B" or "3C" or "3E" => source, ['3', _] => "health",
+            ['1', _] or "9" or "10" => "public", _ => "other",
+        };
+        var parts = new List<string> { rng.Pick(Openings[kind]) };
+        parts.AddRange(factors.Select(f => rng.Pick(Factors[f].Phrases)));
+        parts.Add(rng.Pick(Closings));
+        return string.Join(" ", parts.Where(p => p.Length > 0).Select(p => Fill(p, childNames, parent)));
+    }
 
     /// <summary>Fills in a phrase for these children and a parent.</summary>
     public static string Fill(string phrase, IReadOnlyList<string> childNames, string parent)

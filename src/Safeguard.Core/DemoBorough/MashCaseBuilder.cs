@@ -37,7 +37,8 @@ internal sealed class MashCaseBuilder(Random rng, DemoStaff staff, FrontDoorRule
         var recent = goal.DecideBy is null && goal.DecideOn is null && contact.ReceivedAtUtc > dayOne.AddDays(-10);
         var (initial, final) = Ratings(goal, recent);
         var ratedAt = startedAt.AddSeconds(initial == Rag.RedImminentDanger ? rng.Next(300, 1200) : rng.Next(300, 5400));
-        // Imminent danger is a 4-hour clock from receipt: a case that reached the MASH later than that is rated red.
+        // Imminent danger is a 4-hour clock from receipt: a case first rated more than two hours after it came in is
+        // rated red instead (it came in as something less urgent).
         if (ratedAt > contact.ReceivedAtUtc.AddHours(2))
         {
             if (initial == Rag.RedImminentDanger) initial = Rag.Red;

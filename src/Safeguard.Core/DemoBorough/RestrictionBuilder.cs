@@ -18,15 +18,22 @@ internal sealed class RestrictionBuilder(Random rng, DateOnly asOf, DemoStaff st
         ["Staff member's family", "Staff member's family", "High-profile case: press interest", "A relative works for the council",
          "Family member is a councillor", "Victim of a serious crime: identity protected"];
 
+    /// <summary>The earliest a restriction was made, in days before the as-of date.</summary>
+    public const int LatestDaysAgo = 300;
+
     public List<RecordRestriction> Restrictions { get; } = [];
     public Guid DemoPersonId { get; private set; }
 
+    /// <summary>
+    /// Restricts a few children; none named on a contact in the last <see cref="LatestDaysAgo"/> days, because only
+    /// the restriction's members could have recorded or worked a contact about them once it was restricted.
+    /// </summary>
     public void Build(IReadOnlyList<Involvement> involvements, IReadOnlyDictionary<Guid, Person> people, int count,
-        ChronologyBuilder chronology, AccessHistoryBuilder access)
+        ChronologyBuilder chronology, AccessHistoryBuilder access, IReadOnlySet<Guid> recentlyContacted)
     {
         var demoWorker = staff.WellKnown[Roles.SocialWorker];
         var candidates = involvements
-            .Where(i => i.EndDate is null && i.Worker is not null && i.TeamId != demoWorker.TeamId
+            .Where(i => i.EndDate is null && i.Worker is not null && i.TeamId != demoWorker.TeamId && !recentlyContacted.Contains(i.PersonId)
                 && i.Kind is InvolvementKind.ChildProtection or InvolvementKind.ChildInNeed or InvolvementKind.LookedAfter
                 && people[i.PersonId].DateOfBirth is not null)
             .OrderBy(i => i.Kind == InvolvementKind.ChildProtection ? 0 : 1).ThenBy(_ => rng.Next())
@@ -39,7 +46,7 @@ internal sealed class RestrictionBuilder(Random rng, DateOnly asOf, DemoStaff st
             var first = Restrictions.Count == 0;
             var owner = first ? staff.WellKnown[Roles.ServiceManager] : rng.Pick(staff.ServiceManagers);
             var person = people[i.PersonId];
-            var created = rng.WorkingMoment(asOf.AddDays(-rng.Next(20, 300)));
+            var created = rng.WorkingMoment(asOf.AddDays(-rng.Next(20, LatestDaysAgo)));
             if (created <= person.CreatedAtUtc) created = person.CreatedAtUtc.AddHours(1);
             var restriction = new RecordRestriction
             {

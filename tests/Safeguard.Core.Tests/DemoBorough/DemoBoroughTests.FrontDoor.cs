@@ -218,6 +218,34 @@ public partial class DemoBoroughTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task DemoUsers_FindFrontDoorWorkInMyWorkOnDayOne(DatabaseProvider provider)
+    {
+        var (_, db) = await OpenAsync(provider);
+        await using var _ = db;
+        // Nine in the morning of the as-of day, read through the same queries as the "My work" page.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(DayOne.AddHours(9), TimeSpan.Zero));
+        var access = new Core.Access.Restrictions.RecordAccess(db, clock);
+        var myWork = new Core.Work.MyWork(db, access, new FrontDoorQueries(db, access, new Core.Access.Log.AccessLogQueue(), new FrontDoorRules(), clock), clock);
+        async Task<Core.Work.MyWork.Result> WorkOf(string role, string mailbox)
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == $"{mailbox}@{StaffBuilder.Domain}");
+            return await myWork.ForAsync(new Actor(user.Id, user.DisplayName, [role]));
+        }
+
+        var screener = await WorkOf(Roles.ContactServiceWorker, "contact-service-worker");
+        Assert.Contains(screener.Items, i => i.Kind == "Screening" && i.IsOverdue(clock.GetUtcNow().UtcDateTime));
+        Assert.Contains(screener.Items, i => i.Kind == "Referrer");
+        Assert.Contains(screener.Queues, q => q.Title == "Contacts awaiting screening" && q.Overdue > 0);
+        Assert.Contains((await WorkOf(Roles.MashWorker, "mash-worker")).Items, i => i.Kind == "MASH");
+        var manager = await WorkOf(Roles.MashManager, "mash-manager");
+        Assert.Contains(manager.Queues, q => q.Title == "Open MASH cases" && q.Count > 0 && q.Overdue > 0);
+        Assert.Contains((await WorkOf(Roles.PartnerAgencyUser, "partner-police")).Items, i => i.Kind == "Request");
+        Assert.Contains((await WorkOf(Roles.SocialWorker, "social-worker")).Items, i => i.Kind == "New information");
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task FrontDoor_IsOnTheChildrensChronologiesAndInTheAccessLog(DatabaseProvider provider)
     {
         var (_, db) = await OpenAsync(provider);
@@ -239,7 +267,13 @@ public partial class DemoBoroughTests
         Assert.True(early.Count == 0, $"{early.Count} entries before the person was added, e.g. {early.FirstOrDefault()}");
         Assert.Equal(0, await db.Chronology.CountAsync(e => e.OccurredAtUtc >= DayOne || e.RecordedAtUtc >= DayOne));
         Assert.Equal(0, await db.AccessLog.CountAsync(e => e.AtUtc >= DayOne));
+        // Only a restriction's members could work a contact about a restricted child: none came in after the restriction.
+        var restricted = await db.Restrictions.Select(r => new { r.PersonId, r.CreatedAtUtc }).ToListAsync();
+        foreach (var r in restricted)
+            Assert.False(await db.ContactChildren.Where(c => c.PersonId == r.PersonId).Join(db.Contacts, c => c.ContactId, k => k.Id, (c, k) => k.ReceivedAtUtc)
+                .AnyAsync(at => at >= r.CreatedAtUtc));
         var consultations = await db.Consultations.AsNoTracking().ToListAsync();
+        Assert.DoesNotContain(consultations, c => restricted.Any(r => r.PersonId == c.PersonId));
         Assert.Contains(consultations, c => c.Kind == ConsultationKind.Named && c.PersonId != null);
         Assert.Contains(consultations, c => c.Kind == ConsultationKind.NoName && c.PersonId == null);
         Assert.All(consultations, c => Assert.True(FrontDoorCodes.IsProfessional(c.SourceCode), c.SourceCode));
