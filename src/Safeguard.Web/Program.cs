@@ -52,9 +52,12 @@ builder.Services.AddScoped<ConsultationService>();
 builder.Services.AddScoped<ContactImport>();
 builder.Services.AddScoped<MyWork>();
 
-// Emails go through the outbox; without a mail server configured they are only logged.
+// Emails go through the outbox to the council's mail server (Notifications:Smtp); without one they are only logged.
 builder.Services.AddScoped<Outbox>();
-builder.Services.AddSingleton<IEmailSender, LogEmailSender>();
+if (SmtpSettings.From(config) is { } smtp)
+    builder.Services.AddSingleton<IEmailSender>(new SmtpEmailSender(smtp));
+else
+    builder.Services.AddSingleton<IEmailSender, LogEmailSender>();
 builder.Services.AddSingleton<OutboxSender>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
 

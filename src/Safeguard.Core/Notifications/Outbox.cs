@@ -14,10 +14,21 @@ public sealed class Outbox(SafeguardDbContext db, TimeProvider clock)
     {
         var emails = await db.Users.Where(u => u.AgencyId == agencyId && u.IsActive && u.Email != null)
             .Select(u => u.Email!).ToListAsync(ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var to in emails)
-            db.Outbox.Add(new OutboxMessage { To = to, Subject = subject, Body = body, CreatedAtUtc = now, NextAttemptAtUtc = now });
+        foreach (var to in emails) Add(to, subject, body);
         await db.SaveChangesAsync(ct);
         return emails.Count;
+    }
+
+    /// <summary>One email to one address.</summary>
+    public async Task AddAsync(string to, string subject, string body, CancellationToken ct = default)
+    {
+        Add(to, subject, body);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private void Add(string to, string subject, string body)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Outbox.Add(new OutboxMessage { To = to, Subject = subject, Body = body, CreatedAtUtc = now, NextAttemptAtUtc = now });
     }
 }
