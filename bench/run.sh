@@ -107,6 +107,12 @@ for scale in $scales; do
   measure "My work, team manager" "http://127.0.0.1:$port/" "$token"
   measure "contact service queue ($waiting waiting)" "http://127.0.0.1:$port/contacts" "$screener"
   kill "$web_pid"; wait "$web_pid" 2>/dev/null || true; web_pid=""
+  # The CSV contacts import: 2,000 contacts (a third naming a child on record) as the contact service, on the command line.
+  psql_ -d "$db" -c "SELECT 'SG-' || lpad(\"Number\"::text, 7, '0') FROM \"People\" WHERE NOT \"IsRestricted\" AND \"RecordedInErrorAtUtc\" IS NULL AND \"DateOfBirth\" > DATE '2009-01-01' ORDER BY \"Number\" LIMIT 500" > "$work/ids.txt"
+  python3 bench/contacts.py 2000 "$work/ids.txt" > "$work/contacts.csv"
+  t=$(seconds_of ./safeguard contacts import "$work/contacts.csv" --as contact-service-worker@northmoor.example)
+  echo "  import: 2000 contacts in $t s"
+  echo "| $scale | PostgreSQL | import 2,000 contacts from CSV (command line, one transaction) | $(printf %.1f "$t") s | | $(python3 -c "print(round(2000 / $t))") contacts/s | |" >> "$out"
   # The access log under concurrent load: 16 producers queue 50,000 views; the app's writer chains them in.
   line=$(dotnet bench/AccessLogLoad/bin/Release/net10.0/AccessLogLoad.dll 50000 16 | grep RESULT)
   echo "  access log: $line"

@@ -15,16 +15,17 @@ public static class ContactText
         var who = string.Join(", ", new[] { c.ReferrerName, c.ReferrerRole, view.AgencyName, c.ReferrerContactDetails }.OfType<string>());
         o.WriteLine($"From {c.SourceCode} {source}{(who.Length == 0 ? "" : $": {who}")}");
         o.WriteLine("Children:");
-        foreach (var child in view.Children)
+        foreach (var (child, position) in view.Children.Select((c, i) => (c, i + 1)))
         {
             var notes = new List<string>();
             if (child.PersonId is null)
-                notes.Add("not matched to a record" + (child.ReportedDateOfBirth is { } d ? $", born {d:dd/MM/yyyy}" : "") + (child.ReportedAddress is { } a ? $", {a}" : ""));
+                notes.Add("not matched to a record" + (child.ReportedDateOfBirth is { } d ? $", born {d:dd/MM/yyyy}" : "") + (child.ReportedAddress is { } a ? $", {a}" : "")
+                    + $": contacts match {c.Reference} --child {position} --person SG-...");
             else if (child.DateOfBirth is { } dob) notes.Add($"born {dob:dd/MM/yyyy}");
             if (child.HadOpenCase) notes.Add($"open case: new information for {child.NewInformationFor ?? "the team"}");
             if (child.EarlierReferral is { } e) notes.Add($"possible repeat: referred {e.ReferralDate:dd/MM/yyyy} ({e.ContactReference})");
             if (child.PossibleDuplicates.Count > 0) notes.Add("possible duplicates: " + string.Join(", ", child.PossibleDuplicates.Select(p => p.Reference)));
-            o.WriteLine($"  {child.Name}{(child.SafeguardId is null ? "" : $" {child.SafeguardId}")}{(notes.Count == 0 ? "" : $" ({string.Join("; ", notes)})")}");
+            o.WriteLine($"  {position}. {child.Name}{(child.SafeguardId is null ? "" : $" {child.SafeguardId}")}{(notes.Count == 0 ? "" : $" ({string.Join("; ", notes)})")}");
         }
         if (c.Factors.Count > 0)
             o.WriteLine("Factors: " + string.Join("; ", c.Factors.Select(f => $"{f.Code} {FrontDoorCodes.Factors.Label(f.Code)}")));

@@ -20,7 +20,7 @@ public static class FrontDoorCommands
 
     private static Command Contacts(IReadOnlyDictionary<string, string?>? settings)
     {
-        var contacts = new Command("contacts", "Record, show, screen and import contacts.") { Add(settings), Show(settings), Screen(settings), Import(settings) };
+        var contacts = new Command("contacts", "Record, show, screen and import contacts.") { Add(settings), Show(settings), Match(settings), Screen(settings), Import(settings) };
         return WithDatabase(contacts);
     }
 
@@ -107,6 +107,47 @@ public static class FrontDoorCommands
             return 0;
         }, ct));
         return show;
+    }
+
+    private static Command Match(IReadOnlyDictionary<string, string?>? settings)
+    {
+        var child = new Option<int?>("--child") { Description = "The child's number on the contact, as `contacts show` lists them; leave out to add another child of the household" };
+        var person = new Option<string>("--person") { Description = "The record to match: its Safeguard ID (SG-0001234)", Required = true };
+        var contactArgument = ContactArgument();
+        var match = new Command("match", "Match a child the referrer named to their record, or add a child to a contact not yet screened.") { contactArgument, child, person };
+        match.SetAction((parse, ct) => RunAsync(parse, Capabilities.ScreenContact, settings, async c =>
+        {
+            var id = await ContactIdAsync(c, parse.GetRequiredValue(contactArgument)) ?? 0;
+            var contact = await c.Db.Contacts.Where(x => x.Id == id)
+                .Select(x => new { x.Version, Children = x.Children.OrderBy(k => k.Id).Select(k => k.Id).ToList() }).FirstOrDefaultAsync(c.Ct);
+            if (contact is null || await c.Get<FrontDoorQueries>().ContactAsync(c.Actor, id, c.Ct) is null)
+            {
+                c.Error.WriteLine("No such contact, or you may not see it.");
+                return 1;
+            }
+            int? contactChildId = null;
+            if (parse.GetValue(child) is { } position)
+            {
+                if (position < 1 || position > contact.Children.Count)
+                {
+                    c.Error.WriteLine($"--child: the contact has {contact.Children.Count} child{(contact.Children.Count == 1 ? "" : "ren")}; give a number from 1 to {contact.Children.Count}.");
+                    return 1;
+                }
+                contactChildId = contact.Children[position - 1];
+            }
+            var number = Core.People.Person.ParseNumber(parse.GetRequiredValue(person));
+            var personId = number is null ? null
+                : await c.Db.People.Where(p => p.Number == number).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(c.Ct);
+            if (personId is null)
+            {
+                c.Error.WriteLine("--person: no record has that Safeguard ID; give it as SG-0001234.");
+                return 1;
+            }
+            var matched = await c.Get<ContactService>().MatchChildAsync(c.Actor, id, contact.Version, contactChildId, personId.Value, c.Ct);
+            c.Output.WriteLine($"Contact {matched!.Reference}: {Core.People.Person.FormatNumber(number!.Value)} matched; {Contact.Label(matched.Stage).ToLowerInvariant()}.");
+            return 0;
+        }, ct));
+        return match;
     }
 
     private static Command Screen(IReadOnlyDictionary<string, string?>? settings)

@@ -66,6 +66,8 @@ builder.Services.AddSafeguardPolicies();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, RefusalLogging>();
 builder.Services.AddRazorPages().AddMvcOptions(o => o.Filters.Add<ServiceExceptionFilter>());
 builder.Services.AddProblemDetails();
+// The API writes choices by name ("SiblingOf", "Red"), as the front door's inputs take them; numbers are still read.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 builder.Services.AddOpenApi();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentActor>();

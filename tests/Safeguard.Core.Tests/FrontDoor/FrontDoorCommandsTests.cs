@@ -116,4 +116,26 @@ public sealed class FrontDoorCommandsTests : IAsyncLifetime
         var managerId = _borough.Users[Roles.MashManager].Id;
         Assert.Contains(await db.AccessLog.Where(e => e.UserId == managerId).ToListAsync(), e => e.Action == AccessAction.Viewed && e.From == "cli");
     }
+
+    [Fact]
+    public async Task Match_PutsAReportedChildOnTheirRecord_ByTheNumberShowGives()
+    {
+        await using var db = _database.Open();
+        var aisha = Person.FormatNumber(await db.People.Where(p => p.Id == _borough.Aisha).Select(p => p.Number).SingleAsync());
+        var worker = Email(Roles.ContactServiceWorker);
+        await RunAsync("contacts", "add", "--as", worker, "--source-code", "1A", "--child-names", "Aisha Kahn", "--concerns", "Left alone", "--consent", "Given");
+
+        var shown = await RunAsync("contacts", "show", "C-0000001", "--as", worker);
+        var noSuchChild = await RunAsync("contacts", "match", "C-0000001", "--child", "2", "--person", aisha, "--as", worker);
+        var noSuchPerson = await RunAsync("contacts", "match", "C-0000001", "--child", "1", "--person", "SG-9999999", "--as", worker);
+        var notAllowed = await RunAsync("contacts", "match", "C-0000001", "--child", "1", "--person", aisha, "--as", Email(Roles.SocialWorker));
+        var matched = await RunAsync("contacts", "match", "C-0000001", "--child", "1", "--person", aisha, "--as", worker);
+
+        Assert.Contains("  1. Aisha Kahn (not matched to a record: contacts match C-0000001 --child 1 --person SG-...)", shown.Output, StringComparison.Ordinal);
+        Assert.Equal((1, "--child: the contact has 1 child; give a number from 1 to 1."), (noSuchChild.Code, noSuchChild.Error.Trim()));
+        Assert.Equal((1, "--person: no record has that Safeguard ID; give it as SG-0001234."), (noSuchPerson.Code, noSuchPerson.Error.Trim()));
+        Assert.Equal(3, notAllowed.Code);
+        Assert.Equal((0, $"Contact C-0000001: {aisha} matched; awaiting screening."), (matched.Code, matched.Output.Trim()));
+        Assert.Equal(_borough.Aisha, await db.ContactChildren.Select(c => c.PersonId).SingleAsync());
+    }
 }

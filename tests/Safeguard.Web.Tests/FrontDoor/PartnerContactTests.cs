@@ -17,6 +17,7 @@ public class PartnerContactTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         var partner = await app.As(Roles.PartnerAgencyUser);
         var form = await Forms.GetDocumentAsync(partner, Url);
         Assert.Equal("6", form.QuerySelector("#SourceCode option[selected]")!.GetAttribute("value"));   // police
+        Assert.NotNull(form.QuerySelector("select#PoliceRag"));   // the police give their own rating
 
         var fields = MashCases.Fields(form);
         foreach (var (name, value) in new Dictionary<string, string>
@@ -28,6 +29,7 @@ public class PartnerContactTests(SafeguardApp app) : IClassFixture<SafeguardApp>
             ["ReferrerRequest"] = "A welfare check", ["Consent"] = nameof(Consent.NotSoughtSafeguarding),
             ["ConsentReason"] = "Telling the father would put the mother and children at risk.", ["SourceCode"] = "6",
             ["ReferrerRole"] = "PC, public protection unit", ["ReferrerContactDetails"] = "01234 567890",
+            ["PoliceRag"] = nameof(Rag.Amber),
         }) fields[name] = value;
 
         var sent = await Forms.PostAsync(partner, Url, fields);
@@ -46,6 +48,7 @@ public class PartnerContactTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         Assert.Equal(["Jade Quinlan", "Tyler Quinlan"], contact.Children.OrderBy(c => c.Id).Select(c => c.ReportedName));
         Assert.Equal(new DateOnly(2017, 9, 4), contact.Children.OrderBy(c => c.Id).First().ReportedDateOfBirth);
         Assert.Equal(["3B"], contact.Factors.Select(f => f.Code));
+        Assert.Equal(Rag.Amber, contact.PoliceRag);
         using var scope = app.Factory.Services.CreateScope();
         var queue = await scope.ServiceProvider.GetRequiredService<FrontDoorQueries>()
             .ContactQueueAsync(app.Borough.Users[Roles.ContactServiceWorker].Actor, 1, 100);

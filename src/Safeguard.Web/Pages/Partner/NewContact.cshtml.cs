@@ -38,9 +38,12 @@ public partial class NewContactModel(ContactService contacts, SafeguardDbContext
     [BindProperty] public string? SourceCode { get; set; }
     [BindProperty] public string? ReferrerRole { get; set; }
     [BindProperty] public string? ReferrerContactDetails { get; set; }
+    /// <summary>A police user's own rating of a notification, kept beside the MASH's.</summary>
+    [BindProperty] public Rag? PoliceRag { get; set; }
 
     /// <summary>Null for someone who is not a partner agency user: staff record contacts in the contact service's own pages.</summary>
     public string? AgencyName { get; private set; }
+    public bool IsPolice { get; private set; }
 
     /// <summary>Only the sources a partner agency can be: not family, the public or anonymous callers.</summary>
     public static IEnumerable<GovukOption> Sources =>
@@ -71,6 +74,7 @@ public partial class NewContactModel(ContactService contacts, SafeguardDbContext
                 ReferrerRole = ReferrerRole, ReferrerContactDetails = ReferrerContactDetails,
                 ReportedChildren = named.Select(n => n.Child).ToList(), FactorCodes = FactorCodes, Concerns = Concerns ?? "",
                 ReferrerRequest = ReferrerRequest, Consent = Consent!.Value, ConsentReason = ConsentReason,
+                PoliceRag = IsPolice ? PoliceRag : null,
             }, ct);
             TempData["ContactReference"] = contact.Reference;
             return Redirect("/partner");
@@ -120,6 +124,7 @@ public partial class NewContactModel(ContactService contacts, SafeguardDbContext
         var agency = await db.Users.AsNoTracking().Where(u => u.Id == me.Actor.UserId && u.Agency != null)
             .Select(u => new { u.Agency!.Name, u.Agency.Kind }).FirstOrDefaultAsync(ct);
         AgencyName = agency?.Name;
+        IsPolice = agency?.Kind == AgencyKind.Police;
         return agency?.Kind;
     }
 
