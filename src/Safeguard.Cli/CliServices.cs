@@ -52,6 +52,7 @@ public static class CliServices
         services.AddScoped<PartnerService>();
         services.AddScoped<FrontDoorQueries>();
         services.AddScoped<ContactImport>();
+        services.AddScoped<Safeguard.Core.SocialWork.AllocationService>();
         more?.Invoke(services);
         return services.BuildServiceProvider();
     }

@@ -10,4 +10,5 @@ var root = new RootCommand("Safeguard: the database, the demo borough, users, th
     AuditCommands.Build(),
 };
 foreach (var command in FrontDoorCommands.Build()) root.Subcommands.Add(command);
+root.Subcommands.Add(CaseCommands.Build());
 return await root.Parse(args).InvokeAsync();

@@ -51,6 +51,7 @@ builder.Services.AddScoped<FrontDoorQueries>();
 builder.Services.AddScoped<ConsultationService>();
 builder.Services.AddScoped<ContactImport>();
 builder.Services.AddScoped<MyWork>();
+builder.Services.AddScoped<Safeguard.Core.SocialWork.AllocationService>();
 
 // Emails go through the outbox to the council's mail server (Notifications:Smtp); without one they are only logged.
 builder.Services.AddScoped<Outbox>();
@@ -88,6 +89,7 @@ app.MapOpenApi("/api/openapi.json").AllowAnonymous();
 app.MapPeopleApi();
 app.MapUsersApi();
 app.MapFrontDoorApi();
+app.MapCasesApi();
 
 app.Run();
 

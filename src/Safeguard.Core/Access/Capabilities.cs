@@ -25,6 +25,7 @@ public static class Capabilities
     public const string DecideMashCase = "DecideMashCase";
     public const string AnswerInformationRequest = "AnswerInformationRequest";
     public const string ImportContacts = "ImportContacts";
+    public const string AllocateCase = "AllocateCase";
 
     // Roles that work with children's records day to day.
     private static readonly string[] CaseWork =
@@ -61,6 +62,8 @@ public static class Capabilities
         new(DecideMashCase, "Decide a MASH case, with the rationale", [Roles.MashManager]),
         new(AnswerInformationRequest, "Answer the MASH's requests addressed to their own agency", [Roles.PartnerAgencyUser]),
         new(ImportContacts, "Import contacts from a CSV file", [Roles.ContactServiceWorker, Roles.MashManager]),
+        new(AllocateCase, "Allocate a child's case to a worker, and reallocate it (team managers: their own team; service managers: any)",
+            [Roles.TeamManager, Roles.ServiceManager]),
         new(ManageUsers, "Manage users, teams and roles", [Roles.Administrator]),
     ];
 

@@ -9,6 +9,7 @@ using Safeguard.Core.Chronology;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.Notifications;
 using Safeguard.Core.People;
+using Safeguard.Core.SocialWork;
 
 namespace Safeguard.Core.Data;
 
@@ -24,6 +25,7 @@ public class SafeguardDbContext(DbContextOptions<SafeguardDbContext> options) : 
     public DbSet<Address> Addresses => Set<Address>();
     public DbSet<Relationship> Relationships => Set<Relationship>();
     public DbSet<Involvement> Involvements => Set<Involvement>();
+    public DbSet<Allocation> Allocations => Set<Allocation>();
     public DbSet<ChronologyEntry> Chronology => Set<ChronologyEntry>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
     public DbSet<AccessLogCheckpoint> AccessLogCheckpoints => Set<AccessLogCheckpoint>();
@@ -152,6 +154,16 @@ public class SafeguardDbContext(DbContextOptions<SafeguardDbContext> options) : 
             e.HasIndex(d => d.WorkingDayNumber);
         });
         ConfigureFrontDoor(builder);
+        builder.Entity<Allocation>(e =>
+        {
+            e.HasOne<Involvement>().WithMany().HasForeignKey(a => a.InvolvementId);
+            e.HasIndex(a => new { a.InvolvementId, a.ToUtc });
+            e.HasIndex(a => new { a.WorkerId, a.ToUtc });
+            e.HasIndex(a => a.PersonId);
+            e.Property(a => a.WorkerName).HasMaxLength(200);
+            e.Property(a => a.AllocatedByName).HasMaxLength(200);
+            e.Property(a => a.Reason).HasMaxLength(4000);
+        });
         builder.Entity<OutboxMessage>(e =>
         {
             e.HasIndex(m => new { m.SentAtUtc, m.NextAttemptAtUtc });

@@ -24,7 +24,9 @@ public sealed class ContactService(SafeguardDbContext db, RecordAccess access, A
     {
         Refuse.Unless(actor, Capabilities.RecordContact);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var contact = await AddAsync(actor, input, new NewContactValidator(Now), ct);
+        var logged = new List<AccessRecord>();
+        var contact = await AddAsync(actor, input, new NewContactValidator(Now), logged, ct);
+        await appender.AppendAsync(db, logged, ct);
         await tx.CommitAsync(ct);
         return contact;
     }
@@ -37,17 +39,21 @@ public sealed class ContactService(SafeguardDbContext db, RecordAccess access, A
         var added = new List<Contact>(inputs.Count);
         // One validator for the lot: building one compiles its rules, which costs more than checking a contact.
         var validator = new NewContactValidator(Now);
+        // The access log is appended once for the lot: each append extends the log's hash chain under a lock.
+        var logged = new List<AccessRecord>();
         foreach (var input in inputs)
         {
-            added.Add(await AddAsync(actor, input, validator, ct));
+            added.Add(await AddAsync(actor, input, validator, logged, ct));
             // Each contact is saved by now: forget it, or every later save re-scans thousands of tracked entities.
             db.ChangeTracker.Clear();
         }
+        await appender.AppendAsync(db, logged, ct);
         await tx.CommitAsync(ct);
         return added;
     }
 
-    private async Task<Contact> AddAsync(Actor actor, NewContact input, NewContactValidator validator, CancellationToken ct)
+    /// <summary>Saves one contact; what the access log must say of it is added to <paramref name="logged"/>.</summary>
+    private async Task<Contact> AddAsync(Actor actor, NewContact input, NewContactValidator validator, List<AccessRecord> logged, CancellationToken ct)
     {
         var now = Now;
         input = input.Tidy();
@@ -84,15 +90,13 @@ public sealed class ContactService(SafeguardDbContext db, RecordAccess access, A
         await CheckChildrenAsync(contact, contact.Children.Where(c => c.PersonId is not null).ToList(), ct);
         contact.Stage = Route(contact);
         db.Contacts.Add(contact);
-        await db.SaveChangesAsync(ct);
-
         var source = FrontDoorCodes.ReferralSource.Label(contact.SourceCode) ?? contact.SourceCode;
         foreach (var child in contact.Children.Where(c => c.PersonId is not null))
             WriteReceived(contact, child, source, actor, now);
         await db.SaveChangesAsync(ct);
-        await appender.AppendAsync(db, contact.Children.Where(c => c.PersonId is not null)
+        logged.AddRange(contact.Children.Where(c => c.PersonId is not null)
             .Select(c => AccessRecord.By(actor, now, AccessAction.Created, c.PersonId, $"Contact {contact.Reference}",
-                JsonSerializer.Serialize(new { source = contact.SourceCode, received = contact.ReceivedAtUtc, stage = contact.Stage.ToString() }))).ToList(), ct);
+                JsonSerializer.Serialize(new { source = contact.SourceCode, received = contact.ReceivedAtUtc, stage = contact.Stage.ToString() }))));
         return contact;
     }
 

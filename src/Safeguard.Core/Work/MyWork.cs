@@ -92,14 +92,14 @@ public sealed class MyWork(SafeguardDbContext db, RecordAccess access, FrontDoor
                 n.Mine ? "A contact about a child allocated to you" : "A contact about an unallocated child in your team",
                 null, $"/contacts/{n.ContactId}", $"Contact {Contact.Format(n.Number)}")));
 
-            if (manages)
+            if (manages && actor.Can(Capabilities.AllocateCase))
             {
                 var toAllocate = await db.Involvements.AsNoTracking()
                     .Where(i => i.TeamId == teamId && i.WorkerId == null && i.EndDate == null)
-                    .Join(visible, i => i.PersonId, p => p.Id, (i, p) => new { i.Kind, i.StartDate, p.Id, Name = p.FirstName + " " + p.LastName })
+                    .Join(visible, i => i.PersonId, p => p.Id, (i, p) => new { InvolvementId = i.Id, i.Kind, i.StartDate, Name = p.FirstName + " " + p.LastName })
                     .OrderBy(x => x.StartDate).Take(MaxItems).ToListAsync(ct);
                 items.AddRange(toAllocate.Select(a => new WorkItem("Allocate", $"Allocate {a.Name}",
-                    $"{Involvement.Label(a.Kind)} for your team since {a.StartDate:d MMM yyyy}, not yet allocated", null, $"/people/{a.Id}")));
+                    $"{Involvement.Label(a.Kind)} for your team since {a.StartDate:d MMM yyyy}, not yet allocated", null, $"/cases/{a.InvolvementId}/allocate")));
             }
         }
 

@@ -61,6 +61,8 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/api/mash", Capabilities.ViewFrontDoor),
         ("/api/partner/requests", Capabilities.AnswerInformationRequest),
         ("/contacts/import", Capabilities.ImportContacts),
+        ("/cases/{case}/allocate", Capabilities.AllocateCase),
+        ("/api/cases/{case}/allocation", Capabilities.AllocateCase),
     ];
 
     public static TheoryData<string, string> EveryRouteAndRole()
@@ -123,6 +125,8 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
             route = route.Replace("{contactChild}", Number(contactChild), StringComparison.Ordinal)
                 .Replace("{contact}", Number(contact), StringComparison.Ordinal);
         }
+        if (route.Contains("{case}", StringComparison.Ordinal))
+            route = route.Replace("{case}", Number(await SocialWork.SocialWorkData.SampleCase(app)), StringComparison.Ordinal);
         return route
             .Replace("{child}", app.Borough.Aisha.ToString(), StringComparison.Ordinal)
             .Replace("{team}", Number(app.Borough.TeamId), StringComparison.Ordinal);

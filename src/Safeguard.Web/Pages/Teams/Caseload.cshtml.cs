@@ -22,7 +22,7 @@ public class CaseloadModel(SafeguardDbContext db, RecordAccess access, AccessLog
     public sealed record Worker(string Id, string Name, string? JobTitle, int Children);
     /// <summary>A front-door worker's week: the MASH cases they hold (and how many are past their clock), what they screened and decided.</summary>
     public sealed record FrontDoorLoad(int OpenMash, int BreachedMash, int Screened, int Decided, int UnreadNewInformation);
-    public sealed record Child(Guid PersonId, string Name, InvolvementKind Kind, DateOnly Since, string? Worker);
+    public sealed record Child(int InvolvementId, Guid PersonId, string Name, InvolvementKind Kind, DateOnly Since, string? Worker);
 
     public Team Team { get; private set; } = null!;
     public List<Worker> Workers { get; private set; } = [];
@@ -31,6 +31,8 @@ public class CaseloadModel(SafeguardDbContext db, RecordAccess access, AccessLog
     public int Open { get; private set; }
     public bool IsFrontDoor { get; private set; }
     public Dictionary<string, FrontDoorLoad> Loads { get; private set; } = [];
+    /// <summary>The team's own manager (or a service manager) allocates from this page.</summary>
+    public bool CanAllocate { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -47,6 +49,7 @@ public class CaseloadModel(SafeguardDbContext db, RecordAccess access, AccessLog
             }
         }
         Team = team;
+        CanAllocate = actor.Can(Capabilities.AllocateCase);
         Workers = await db.Users.AsNoTracking().Where(u => u.TeamId == id && u.IsActive)
             .Select(u => new { u.Id, u.DisplayName, u.JobTitle, Children = db.Involvements.Count(i => i.WorkerId == u.Id && i.EndDate == null) })
             .OrderByDescending(w => w.Children).ThenBy(w => w.DisplayName)
@@ -58,7 +61,7 @@ public class CaseloadModel(SafeguardDbContext db, RecordAccess access, AccessLog
         Open = await open.CountAsync(ct);
         Unallocated = await open.CountAsync(x => x.i.WorkerId == null, ct);
         Children = await open.OrderBy(x => x.i.WorkerId != null).ThenBy(x => x.i.StartDate).Take(300)
-            .Select(x => new Child(x.p.Id, x.p.FirstName + " " + x.p.LastName, x.i.Kind, x.i.StartDate, x.i.Worker != null ? x.i.Worker.DisplayName : null))
+            .Select(x => new Child(x.i.Id, x.p.Id, x.p.FirstName + " " + x.p.LastName, x.i.Kind, x.i.StartDate, x.i.Worker != null ? x.i.Worker.DisplayName : null))
             .ToListAsync(ct);
         return Page();
     }

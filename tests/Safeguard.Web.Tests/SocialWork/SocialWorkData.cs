@@ -1,0 +1,32 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.DependencyInjection;
+using Safeguard.Core.Access;
+using Safeguard.Core.People;
+using Safeguard.Web.Tests.Support;
+
+namespace Safeguard.Web.Tests.SocialWork;
+
+/// <summary>Children with open cases for the social work tests, each made fresh so tests do not see each other's.</summary>
+internal static class SocialWorkData
+{
+    private static readonly ConditionalWeakTable<SafeguardApp, Task<int>> Sample = [];
+
+    /// <summary>A new child with an unallocated case (an involvement) of the kind in the team; returns the child and the case.</summary>
+    public static async Task<(Guid Child, int Case)> OpenCaseAsync(SafeguardApp app, string first, int? teamId = null,
+        InvolvementKind kind = InvolvementKind.Assessment, string last = "Okafor")
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        var person = await scope.ServiceProvider.GetRequiredService<PeopleService>().AddAsync(app.Borough.Users[Roles.SocialWorker].Actor, new PersonDetails
+        {
+            FirstName = first, LastName = last, DateOfBirth = new DateOnly(2015, 6, 1), Sex = "M", Ethnicity = "BAFR",
+        });
+        await using var db = app.OpenDb();
+        var involvement = new Involvement { PersonId = person.Id, Kind = kind, StartDate = new DateOnly(2026, 11, 2), TeamId = teamId ?? app.Borough.TeamId };
+        db.Involvements.Add(involvement);
+        await db.SaveChangesAsync();
+        return (person.Id, involvement.Id);
+    }
+
+    /// <summary>One unallocated case per app for the role tests.</summary>
+    public static Task<int> SampleCase(SafeguardApp app) => Sample.GetValue(app, async a => (await OpenCaseAsync(a, "Cara", last: "Sample")).Case);
+}
