@@ -52,7 +52,10 @@ public static class CliServices
         services.AddScoped<PartnerService>();
         services.AddScoped<FrontDoorQueries>();
         services.AddScoped<ContactImport>();
+        services.AddSingleton(Safeguard.Core.SocialWork.SocialWorkRules.From(config));
+        services.AddScoped<Safeguard.Core.SocialWork.CaseAccess>();
         services.AddScoped<Safeguard.Core.SocialWork.AllocationService>();
+        services.AddScoped<Safeguard.Core.SocialWork.AssessmentService>();
         more?.Invoke(services);
         return services.BuildServiceProvider();
     }

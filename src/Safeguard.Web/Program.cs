@@ -51,7 +51,10 @@ builder.Services.AddScoped<FrontDoorQueries>();
 builder.Services.AddScoped<ConsultationService>();
 builder.Services.AddScoped<ContactImport>();
 builder.Services.AddScoped<MyWork>();
+builder.Services.AddSingleton(Safeguard.Core.SocialWork.SocialWorkRules.From(config));
+builder.Services.AddScoped<Safeguard.Core.SocialWork.CaseAccess>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AllocationService>();
+builder.Services.AddScoped<Safeguard.Core.SocialWork.AssessmentService>();
 
 // Emails go through the outbox to the council's mail server (Notifications:Smtp); without one they are only logged.
 builder.Services.AddScoped<Outbox>();

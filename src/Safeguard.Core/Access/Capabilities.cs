@@ -26,6 +26,8 @@ public static class Capabilities
     public const string AnswerInformationRequest = "AnswerInformationRequest";
     public const string ImportContacts = "ImportContacts";
     public const string AllocateCase = "AllocateCase";
+    public const string AssessChild = "AssessChild";
+    public const string AuthoriseWork = "AuthoriseWork";
 
     // Roles that work with children's records day to day.
     private static readonly string[] CaseWork =
@@ -63,6 +65,9 @@ public static class Capabilities
         new(AnswerInformationRequest, "Answer the MASH's requests addressed to their own agency", [Roles.PartnerAgencyUser]),
         new(ImportContacts, "Import contacts from a CSV file", [Roles.ContactServiceWorker, Roles.MashManager]),
         new(AllocateCase, "Allocate a child's case to a worker, and reallocate it (team managers: their own team; service managers: any)",
+            [Roles.TeamManager, Roles.ServiceManager]),
+        new(AssessChild, "Start, write and submit a child and family assessment (for a child open to their team)", [Roles.SocialWorker, Roles.TeamManager]),
+        new(AuthoriseWork, "Authorise assessments, plans, step-downs and closures, or send them back with the reason (never their own)",
             [Roles.TeamManager, Roles.ServiceManager]),
         new(ManageUsers, "Manage users, teams and roles", [Roles.Administrator]),
     ];

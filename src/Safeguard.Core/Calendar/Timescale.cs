@@ -3,12 +3,14 @@ using System.Text.RegularExpressions;
 
 namespace Safeguard.Core.Calendar;
 
-public enum TimescaleUnit { Hours, WorkingDays }
+public enum TimescaleUnit { Hours, WorkingDays, Weeks, Months }
 
 /// <summary>
-/// A configured timescale such as "4 hours" or "3 working days", turned into a due moment through the
-/// calendar. Hours are elapsed hours (nights, weekends and clock changes included). Working days count from
-/// the start event's UK date as day 0; the thing is due by the end (midnight, UK time) of the Nth working day after.
+/// A configured timescale such as "4 hours", "3 working days", "4 weeks" or "3 months", turned into a due moment
+/// through the calendar. Hours are elapsed hours (nights, weekends and clock changes included). Working days count
+/// from the start event's UK date as day 0; the thing is due by the end (midnight, UK time) of the Nth working day
+/// after. Weeks and months are calendar periods from the start date (3 months from 31 May is 31 August; from
+/// 30 November, 28 or 29 February): due by the end of that day, whether or not it is a working day.
 /// </summary>
 public sealed partial record Timescale(int Amount, TimescaleUnit Unit)
 {
@@ -16,9 +18,17 @@ public sealed partial record Timescale(int Amount, TimescaleUnit Unit)
     {
         if (Unit == TimescaleUnit.Hours) return startUtc.AddHours(Amount);
         var startDate = DateOnly.FromDateTime(WorkingDayCalendar.ToUkTime(new DateTimeOffset(startUtc, TimeSpan.Zero)));
-        var dueDate = calendar.AddWorkingDays(startDate, Amount);
-        return EndOfUkDay(dueDate);
+        return EndOfUkDay(DueDate(startDate, calendar));
     }
+
+    /// <summary>The UK date by whose end it is due, from a start date (day 0). Not for hour clocks, which need a time.</summary>
+    public DateOnly DueDate(DateOnly start, WorkingDayCalendar calendar) => Unit switch
+    {
+        TimescaleUnit.WorkingDays => calendar.AddWorkingDays(start, Amount),
+        TimescaleUnit.Weeks => start.AddDays(7 * Amount),
+        TimescaleUnit.Months => start.AddMonths(Amount),
+        _ => throw new InvalidOperationException($"{this} runs in hours: it needs a start time, not a date"),
+    };
 
     /// <summary>Midnight at the end of a UK date, as a UTC instant.</summary>
     public static DateTime EndOfUkDay(DateOnly date) =>
@@ -39,20 +49,32 @@ public sealed partial record Timescale(int Amount, TimescaleUnit Unit)
         (1, TimescaleUnit.Hours) => "1 hour",
         (_, TimescaleUnit.Hours) => $"{Amount} hours",
         (1, TimescaleUnit.WorkingDays) => "1 working day",
-        _ => $"{Amount} working days",
+        (_, TimescaleUnit.WorkingDays) => $"{Amount} working days",
+        (1, TimescaleUnit.Weeks) => "1 week",
+        (_, TimescaleUnit.Weeks) => $"{Amount} weeks",
+        (1, TimescaleUnit.Months) => "1 month",
+        _ => $"{Amount} months",
     };
 
-    /// <summary>Reads "4 hours", "1 working day", "3 working days" (as written in appsettings.json).</summary>
+    /// <summary>Reads "4 hours", "1 working day", "3 working days", "4 weeks", "3 months" (as written in appsettings.json).
+    /// Plain "days" is refused: it is ambiguous between working and calendar days.</summary>
     public static Timescale Parse(string text)
     {
         var m = Pattern().Match(text.Trim());
         if (!m.Success)
-            throw new FormatException($"'{text}' is not a timescale: write it like \"4 hours\" or \"3 working days\"");
+            throw new FormatException($"'{text}' is not a timescale: write it like \"4 hours\", \"3 working days\", \"4 weeks\" or \"3 months\"");
         var amount = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
         if (amount is < 0 or > 1000) throw new FormatException($"'{text}': the number must be between 0 and 1000");
-        return new Timescale(amount, m.Groups[2].Value.StartsWith("h", StringComparison.OrdinalIgnoreCase) ? TimescaleUnit.Hours : TimescaleUnit.WorkingDays);
+        var unit = char.ToLowerInvariant(m.Groups[2].Value[0]) switch
+        {
+            'h' => TimescaleUnit.Hours,
+            'w' when m.Groups[2].Value.StartsWith("we", StringComparison.OrdinalIgnoreCase) => TimescaleUnit.Weeks,
+            'm' => TimescaleUnit.Months,
+            _ => TimescaleUnit.WorkingDays,
+        };
+        return new Timescale(amount, unit);
     }
 
-    [GeneratedRegex(@"^(\d+)\s+(hours?|working\s+days?)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(\d+)\s+(hours?|working\s+days?|weeks?|months?)$", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }

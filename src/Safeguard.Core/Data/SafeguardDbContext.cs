@@ -26,6 +26,8 @@ public class SafeguardDbContext(DbContextOptions<SafeguardDbContext> options) : 
     public DbSet<Relationship> Relationships => Set<Relationship>();
     public DbSet<Involvement> Involvements => Set<Involvement>();
     public DbSet<Allocation> Allocations => Set<Allocation>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<Authorisation> Authorisations => Set<Authorisation>();
     public DbSet<ChronologyEntry> Chronology => Set<ChronologyEntry>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
     public DbSet<AccessLogCheckpoint> AccessLogCheckpoints => Set<AccessLogCheckpoint>();
@@ -163,6 +165,32 @@ public class SafeguardDbContext(DbContextOptions<SafeguardDbContext> options) : 
             e.Property(a => a.WorkerName).HasMaxLength(200);
             e.Property(a => a.AllocatedByName).HasMaxLength(200);
             e.Property(a => a.Reason).HasMaxLength(4000);
+        });
+        builder.Entity<Assessment>(e =>
+        {
+            e.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId);
+            e.HasOne<Referral>().WithMany().HasForeignKey(a => a.ReferralId);
+            e.HasIndex(a => new { a.PersonId, a.Stage });
+            e.HasIndex(a => a.ReferralId);
+            // A worker's and a team's open assessments by due date (My work, the team and service manager views).
+            e.HasIndex(a => new { a.WorkerId, a.Stage, a.DueDate });
+            e.HasIndex(a => new { a.TeamId, a.Stage, a.DueDate });
+            e.Property(a => a.Stage).HasConversion<string>().HasMaxLength(30);
+            e.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(30);
+            e.Property(a => a.PrimaryNeedCode).HasMaxLength(4);
+            e.Property(a => a.WorkerName).HasMaxLength(200);
+            e.Property(a => a.AuthorisedByName).HasMaxLength(200);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.HasMany(a => a.Factors).WithOne().HasForeignKey(f => f.AssessmentId);
+        });
+        builder.Entity<AssessmentFactor>(e => e.Property(f => f.Code).HasMaxLength(4));
+        builder.Entity<Authorisation>(e =>
+        {
+            e.HasIndex(a => new { a.Subject, a.SubjectId });
+            e.HasIndex(a => a.PersonId);
+            e.Property(a => a.Subject).HasConversion<string>().HasMaxLength(30);
+            e.Property(a => a.Reason).HasMaxLength(4000);
+            e.Property(a => a.ByName).HasMaxLength(200);
         });
         builder.Entity<OutboxMessage>(e =>
         {

@@ -113,4 +113,8 @@ public static class SocialWorkChronology
 {
     public const string Area = "SocialWork";
     public const string Allocated = "Allocated";
+    public const string AssessmentStarted = "Assessment started";
+    public const string AssessmentSubmitted = "Assessment submitted";
+    public const string AssessmentAuthorised = "Assessment authorised";
+    public const string AssessmentReturned = "Assessment returned";
 }

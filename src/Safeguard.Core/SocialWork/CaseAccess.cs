@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Safeguard.Core.Access;
+using Safeguard.Core.Access.Restrictions;
+using Safeguard.Core.Data;
+
+namespace Safeguard.Core.SocialWork;
+
+/// <summary>
+/// Who may open a child's social work (assessments, plans, visits): the members of a team the child is open to,
+/// or was, and service managers and QA officers, who oversee every team. A worker of another team cannot, even
+/// though they can see the child's record; restricted records stay restricted.
+/// </summary>
+public sealed class CaseAccess(SafeguardDbContext db, RecordAccess records)
+{
+    public async Task<bool> CanOpenAsync(Actor actor, Guid personId, CancellationToken ct = default)
+    {
+        if (!await records.CanSeeAsync(actor, personId, ct)) return false;
+        if (actor.UserId == "system" || actor.Roles.Contains(Roles.ServiceManager) || actor.Roles.Contains(Roles.QaOfficer)) return true;
+        var teamId = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.TeamId).FirstOrDefaultAsync(ct);
+        return teamId is not null && await db.Involvements.AnyAsync(i => i.PersonId == personId && i.TeamId == teamId, ct);
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using Safeguard.Core.Calendar;
+
+namespace Safeguard.Core.SocialWork;
+
+/// <summary>
+/// The council's social work timescales, read from the "SocialWork" section of the configuration; every value has
+/// the default in docs/timescales.md. Due dates are derived from these through the calendar, never typed in.
+/// </summary>
+public sealed class SocialWorkRules
+{
+    /// <summary>A child and family assessment completed (authorised) within this of the referral (Working Together: 45 working days).</summary>
+    public Timescale Assessment { get; init; } = new(45, TimescaleUnit.WorkingDays);
+
+    /// <summary>The child seen within this of the referral (local default: 7 working days).</summary>
+    public Timescale ChildSeen { get; init; } = new(7, TimescaleUnit.WorkingDays);
+
+    /// <summary>Child in need meetings and plan reviews, from the plan's start and then from each review (local default: 3 months).</summary>
+    public Timescale ChildInNeedReview { get; init; } = new(3, TimescaleUnit.Months);
+
+    /// <summary>Visits to a child in need, from the last visit (local default: 4 weeks).</summary>
+    public Timescale ChildInNeedVisit { get; init; } = new(4, TimescaleUnit.Weeks);
+
+    /// <summary>A child with no management oversight for longer than this is listed for the service manager (local default: 6 weeks).</summary>
+    public Timescale Oversight { get; init; } = new(6, TimescaleUnit.Weeks);
+
+    /// <summary>Reads the "SocialWork" section; anything not set keeps its default. A bad value stops the app with a message naming the key.</summary>
+    public static SocialWorkRules From(IConfiguration config)
+    {
+        var section = config.GetSection("SocialWork");
+        var d = new SocialWorkRules();
+        return new SocialWorkRules
+        {
+            Assessment = Read(section, nameof(Assessment), dateBased: true) ?? d.Assessment,
+            ChildSeen = Read(section, nameof(ChildSeen), dateBased: true) ?? d.ChildSeen,
+            ChildInNeedReview = Read(section, nameof(ChildInNeedReview), dateBased: true) ?? d.ChildInNeedReview,
+            ChildInNeedVisit = Read(section, nameof(ChildInNeedVisit), dateBased: true) ?? d.ChildInNeedVisit,
+            Oversight = Read(section, nameof(Oversight), dateBased: true) ?? d.Oversight,
+        };
+    }
+
+    private static Timescale? Read(IConfigurationSection section, string key, bool dateBased)
+    {
+        var text = section[key];
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        Timescale timescale;
+        try { timescale = Timescale.Parse(text); }
+        catch (FormatException e) { throw new InvalidOperationException($"SocialWork:{key}: {e.Message}", e); }
+        if (dateBased && timescale.Unit == TimescaleUnit.Hours)
+            throw new InvalidOperationException($"SocialWork:{key}: '{text}' is in hours; social work timescales run in working days, weeks or months");
+        return timescale;
+    }
+}
