@@ -14,13 +14,16 @@ namespace Safeguard.Core.DemoBorough;
 internal sealed class FrontDoorPlanner(Random rng, DateOnly asOf, DemoStaff staff, FrontDoorReferrers referrers, FrontDoorClock clock)
 {
     public const int ContactsLastYear = 8200, ContactsYearBefore = 6980, MashPerYear = 1400;
-    /// <summary>Share of referrals that a MASH "no further action" decision records (the rest opened an episode).</summary>
-    private const double NfaReferralShare = 0.10;
+    /// <summary>
+    /// Share of referrals that a MASH "no further action" decision records (the rest opened an episode): DOMAIN.md has
+    /// 84% of referrals becoming children in need.
+    /// </summary>
+    private const double NfaReferralShare = 0.16;
     /// <summary>
     /// The share of referrals chosen to follow another for the same child within 12 months. DOMAIN.md has 10-13%;
     /// this aims lower because an episode that starts within a year of such a referral becomes a repeat too.
     /// </summary>
-    private const double RepeatTarget = 0.095;
+    private const double RepeatTarget = 0.105;
 
     private static readonly InvolvementKind[] Referred =
         [InvolvementKind.Assessment, InvolvementKind.ChildInNeed, InvolvementKind.ChildProtection, InvolvementKind.LookedAfter];
@@ -54,7 +57,8 @@ internal sealed class FrontDoorPlanner(Random rng, DateOnly asOf, DemoStaff staf
         AddRoutine(_yearAgo, asOf, (int)Math.Round(ContactsLastYear * size));
         AddRoutine(_from, _yearAgo, (int)Math.Round(ContactsYearBefore * size));
         AddDemoNewInformation();
-        ChooseCountedReferrals();
+        ChooseCountedReferrals(_from, _yearAgo);
+        ChooseCountedReferrals(_yearAgo, asOf);
         ChooseMash(_yearAgo, asOf, (int)Math.Round(MashPerYear * size));
         ChooseMash(_from, _yearAgo, (int)Math.Round(MashPerYear / 1.175 * size));
         var ordered = Contacts.OrderBy(c => c.ReceivedAtUtc).ToList();
@@ -298,32 +302,37 @@ internal sealed class FrontDoorPlanner(Random rng, DateOnly asOf, DemoStaff staf
     }
 
     /// <summary>
-    /// A few routine contacts go to the MASH and end "no further action" but met the threshold, so the DfE counts
-    /// them as referrals. As many as needed for the repeat referral rate are about children referred in the last
-    /// 12 months (a family back at the front door soon after an assessment closed); the rest about anyone.
+    /// Some routine contacts go to the MASH and end "no further action" but met the threshold, so the DfE counts
+    /// them as referrals: about one referral in six each year. As many as needed for the repeat referral rate are
+    /// about children referred in the 12 months before (a family back at the front door soon after an assessment
+    /// closed); the rest about anyone.
     /// </summary>
-    private void ChooseCountedReferrals()
+    private void ChooseCountedReferrals(DateOnly from, DateOnly to)
     {
-        var anchors = Contacts.Where(c => c.Purpose == ContactPurpose.Referral && c.ReceivedOn >= _yearAgo).SelectMany(c => c.NotOpen.Select(p => (p, c.ReceivedOn))).ToList();
+        bool InYear(PlannedContact c) => c.ReceivedOn >= from && c.ReceivedOn < to;
+        var anchors = Contacts.Where(c => c.Purpose == ContactPurpose.Referral && InYear(c)).SelectMany(c => c.NotOpen.Select(p => (p, c.ReceivedOn))).ToList();
         var repeats = anchors.Count(x => IsRepeat(x.p.Id, x.ReceivedOn));
         var wanted = (int)Math.Round(NfaReferralShare / (1 - NfaReferralShare) * anchors.Count);
-        var extraRepeats = (RepeatTarget * (anchors.Count + wanted)) - repeats;
-        var routine = Contacts.Where(c => c.Purpose == ContactPurpose.Routine && !c.AllOpen).OrderBy(_ => rng.Next()).ToList();
-        var recent = routine.Where(c => c.NotOpen.Any(p => IsRepeat(p.Id, c.ReceivedOn))).ToList();
-        var other = routine.Where(c => !c.NotOpen.Any(p => IsRepeat(p.Id, c.ReceivedOn))).ToList();
-        // Both years alike, in proportion to their contacts: the earlier year simply has fewer referrals before it to repeat.
-        var scaleUp = 1 + (ContactsYearBefore / (double)ContactsLastYear);
-        Count(recent, (int)Math.Round(Math.Max(0, extraRepeats) * scaleUp));
-        Count(other, (int)Math.Round(Math.Max(0, wanted - Math.Max(0, extraRepeats)) * scaleUp));
-
-        static void Count(List<PlannedContact> pool, int children)
+        var extraRepeats = Math.Clamp((int)Math.Round(RepeatTarget * (anchors.Count + wanted)) - repeats, 0, wanted);
+        var routine = Contacts.Where(c => c.Purpose == ContactPurpose.Routine && !c.AllOpen && InYear(c)).OrderBy(_ => rng.Next()).ToList();
+        var recent = routine.Where(c => Repeats(c) > 0).ToList();
+        var other = routine.Where(c => Repeats(c) == 0).ToList();
+        // A contact about brothers and sisters counts each child, though perhaps only one was referred before.
+        var counted = 0;
+        for (var i = 0; i < recent.Count && extraRepeats > 0; i++)
         {
-            for (var i = 0; i < pool.Count && children > 0; i++)
-            {
-                (pool[i].ViaMash, pool[i].CountsAsReferral) = (true, true);
-                children -= pool[i].NotOpen.Count();
-            }
+            (recent[i].ViaMash, recent[i].CountsAsReferral) = (true, true);
+            extraRepeats -= Repeats(recent[i]);
+            counted += recent[i].NotOpen.Count();
         }
+        // The rest about anyone (in the earlier year, too few children were referred in the year before to repeat).
+        for (var i = 0; i < other.Count && counted < wanted; i++)
+        {
+            (other[i].ViaMash, other[i].CountsAsReferral) = (true, true);
+            counted += other[i].NotOpen.Count();
+        }
+
+        int Repeats(PlannedContact c) => c.NotOpen.Count(p => IsRepeat(p.Id, c.ReceivedOn));
     }
 
     /// <summary>Whether the child was referred (by an episode's contact) in the 12 months up to this day, not on it.</summary>

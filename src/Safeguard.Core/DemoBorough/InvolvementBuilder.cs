@@ -45,8 +45,9 @@ internal sealed class InvolvementBuilder(Random rng, DateOnly asOf, DemoStaff st
             }
         }
         foreach (var h in families.Households.Where(h => h.CareLeaver is not null)) AddCareLeaver(h);
-        // Most other families were known before: an early help episode, an assessment that ended, a past plan.
-        foreach (var h in candidates.Where(h => !open.Contains(h) && rng.Chance(0.45)))
+        // A third of the other families were known before: an early help episode, an assessment that ended, a past
+        // plan. More would give the last two years more referrals than the seeds' borough's 1,300 a year.
+        foreach (var h in candidates.Where(h => !open.Contains(h) && rng.Chance(0.34)))
         {
             var ended = AddClosed(h, DateOnly.MinValue);
             if (ended is not null && rng.Chance(0.15)) AddClosed(h, ended.Value.AddDays(rng.Next(30, 365)));
@@ -78,7 +79,8 @@ internal sealed class InvolvementBuilder(Random rng, DateOnly asOf, DemoStaff st
         var daysAgo = kind switch
         {
             InvolvementKind.Assessment => rng.Next(1, 60),
-            InvolvementKind.ChildInNeed => rng.Skewed(20, 900, 1.6),
+            // Many child in need plans run for years (a disabled child's, say): over a third of those open began more than two years ago.
+            InvolvementKind.ChildInNeed => rng.Skewed(20, 1300, 1.1),
             InvolvementKind.ChildProtection => rng.Skewed(5, 730, 1.8),
             InvolvementKind.LookedAfter => rng.Skewed(10, DemoVolumes.YearsOfHistory * 365, 1.5),
             _ => rng.Skewed(7, 450, 1.5),
@@ -170,6 +172,8 @@ internal sealed class InvolvementBuilder(Random rng, DateOnly asOf, DemoStaff st
         var episodes = steps.Select(x => Past(x.Kind, x.Start, x.End)).ToList();
         var children = h.BornChildren.ToList();
         if (kind == InvolvementKind.LookedAfter) children = children.Take(1).ToList();
+        // Brothers and sisters are usually referred together, but now and then the worry is about one child alone.
+        else if (kind != InvolvementKind.EarlyHelp && children.Count > 1 && rng.Chance(0.3)) children = [rng.Pick(children)];
         foreach (var c in children)
             foreach (var e in episodes)
                 Add(h, c, e);
