@@ -4,6 +4,7 @@ using Safeguard.Core.Access.Log;
 using Safeguard.Core.Access.Restrictions;
 using Safeguard.Core.Chronology;
 using Safeguard.Core.Data;
+using Safeguard.Core.FrontDoor;
 using Safeguard.Core.People;
 
 namespace Safeguard.Core.SocialWork;
@@ -91,8 +92,8 @@ public sealed class AllocationService(SafeguardDbContext db, RecordAccess access
         db.Allocations.Add(allocation);
         involvement.WorkerId = worker.Id;
         var what = current is null
-            ? $"{Involvement.Label(involvement.Kind)} allocated to {worker.Name} ({involvement.Team!.Name}): {Shorten(reason)}"
-            : $"{Involvement.Label(involvement.Kind)} reallocated from {current.WorkerName} to {worker.Name} ({involvement.Team!.Name}): {Shorten(reason)}";
+            ? $"{Involvement.Label(involvement.Kind)} allocated to {worker.Name} ({involvement.Team!.Name}): {ContactService.Shorten(reason)}"
+            : $"{Involvement.Label(involvement.Kind)} reallocated from {current.WorkerName} to {worker.Name} ({involvement.Team!.Name}): {ContactService.Shorten(reason)}";
         ChronologyWriter.Add(db, involvement.PersonId, now, now, actor, SocialWorkChronology.Area, SocialWorkChronology.Allocated, what, significant: false);
         await db.SaveChangesAsync(ct);
         await appender.AppendAsync(db, [AccessRecord.By(actor, now, AccessAction.Changed, involvement.PersonId, what)], ct);
@@ -105,7 +106,6 @@ public sealed class AllocationService(SafeguardDbContext db, RecordAccess access
         actor.UserId == "system" || actor.Roles.Contains(Roles.ServiceManager)
         || await db.Users.AnyAsync(u => u.Id == actor.UserId && u.TeamId == teamId, ct);
 
-    private static string Shorten(string text) => text.Length <= 300 ? text : text[..299].TrimEnd() + "…";
 }
 
 /// <summary>The kinds of chronology entry social work writes.</summary>

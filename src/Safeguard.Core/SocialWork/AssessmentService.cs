@@ -142,8 +142,8 @@ public sealed class AssessmentService(SafeguardDbContext db, CaseAccess cases, A
         var late = approve && assessment.AuthorisedOn > assessment.DueDate ? $" ({calendar.WorkingDaysBetween(assessment.DueDate, assessment.AuthorisedOn!.Value)} working days late)" : "";
         ChronologyWriter.Add(db, assessment.PersonId, now, now, actor, SocialWorkChronology.Area,
             approve ? SocialWorkChronology.AssessmentAuthorised : SocialWorkChronology.AssessmentReturned,
-            approve ? $"Child and family assessment authorised by {actor.DisplayName}{late}: {Label(assessment.Outcome!.Value).ToLowerInvariant()}. {Shorten(reason)}"
-                : $"Child and family assessment returned to {assessment.WorkerName} by {actor.DisplayName}: {Shorten(reason)}",
+            approve ? $"Child and family assessment authorised by {actor.DisplayName}{late}: {Label(assessment.Outcome!.Value).ToLowerInvariant()}. {ContactService.Shorten(reason)}"
+                : $"Child and family assessment returned to {assessment.WorkerName} by {actor.DisplayName}: {ContactService.Shorten(reason)}",
             significant: approve);
         await SaveAsync(actor, assessment, approve ? "authorised" : "returned to the worker", ct);
         await tx.CommitAsync(ct);
@@ -234,5 +234,4 @@ public sealed class AssessmentService(SafeguardDbContext db, CaseAccess cases, A
     };
 
     private static string? Tidy(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-    private static string Shorten(string text) => text.Length <= 300 ? text : text[..299].TrimEnd() + "…";
 }
