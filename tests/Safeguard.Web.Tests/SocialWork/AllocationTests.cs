@@ -132,7 +132,7 @@ public class AllocationPageTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         var worker = app.Borough.Users[Roles.SocialWorker];
         var option = page.QuerySelector($"input[name=WorkerId][value='{worker.Id}']")!;
         var hint = page.QuerySelector($"#{option.Id}-item-hint")!.TextContent;
-        Assert.Matches(@"\d+ child(ren)? of the team's 18 a worker", hint);
+        Assert.Matches(@"^Holds \d+ child(ren)? \(the team's limit is 18 each\)$", hint);
 
         var missing = await Forms.PostAsync(manager, $"/cases/{caseId}/allocate", new() { ["WorkerId"] = "", ["Reason"] = "" });
         var errors = Forms.Errors(await Forms.ParseAsync(missing));

@@ -25,14 +25,15 @@ public class AllocateModel(AllocationService allocations, CurrentActor me) : Pag
     public bool Conflict { get; private set; }
     public bool IsReallocation => Case.WorkerId is not null;
 
-    public IEnumerable<GovukOption> Workers => Candidates.Select(c => new GovukOption(c.Id, c.Name, Caseload(c)));
+    /// <summary>Everyone who could take the case; on a reallocation, not the worker who holds it now.</summary>
+    public IEnumerable<GovukOption> Workers =>
+        Candidates.Where(c => c.Id != Case.WorkerId).Select(c => new GovukOption(c.Id, c.Name, Caseload(c)));
 
     private string Caseload(AllocationService.Candidate c)
     {
-        var load = $"{c.Children} {(c.Children == 1 ? "child" : "children")}";
-        if (Case.TeamCapacity is { } capacity) load += $" of the team's {capacity} a worker";
-        if (c.Id == Case.WorkerId) load += "; holds this case now";
-        if (c.HoldsASibling) load += "; holds a brother or sister";
+        var load = $"Holds {c.Children} {(c.Children == 1 ? "child" : "children")}";
+        if (Case.TeamCapacity is { } capacity) load += $" (the team's limit is {capacity} each)";
+        if (c.HoldsASibling) load += "; already holds a brother or sister";
         return (c.JobTitle is null ? "" : c.JobTitle + ". ") + load;
     }
 
