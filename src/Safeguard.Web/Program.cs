@@ -55,6 +55,8 @@ builder.Services.AddSingleton(Safeguard.Core.SocialWork.SocialWorkRules.From(con
 builder.Services.AddScoped<Safeguard.Core.SocialWork.CaseAccess>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AllocationService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AssessmentService>();
+builder.Services.AddScoped<Safeguard.Core.SocialWork.SocialWorkMyWork>();
+builder.Services.AddScoped<Safeguard.Core.SocialWork.FormDrafts>();
 
 // Emails go through the outbox to the council's mail server (Notifications:Smtp); without one they are only logged.
 builder.Services.AddScoped<Outbox>();

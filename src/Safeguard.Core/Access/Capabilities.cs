@@ -28,6 +28,13 @@ public static class Capabilities
     public const string AllocateCase = "AllocateCase";
     public const string AssessChild = "AssessChild";
     public const string AuthoriseWork = "AuthoriseWork";
+    public const string PlanForChild = "PlanForChild";
+    public const string RecordVisit = "RecordVisit";
+    public const string RecordCaseNote = "RecordCaseNote";
+    public const string RecordOversight = "RecordOversight";
+    public const string ProposeClosure = "ProposeClosure";
+    public const string StepUp = "StepUp";
+    public const string OverseeTeams = "OverseeTeams";
 
     // Roles that work with children's records day to day.
     private static readonly string[] CaseWork =
@@ -69,6 +76,17 @@ public static class Capabilities
         new(AssessChild, "Start, write and submit a child and family assessment (for a child open to their team)", [Roles.SocialWorker, Roles.TeamManager]),
         new(AuthoriseWork, "Authorise assessments, plans, step-downs and closures, or send them back with the reason (never their own)",
             [Roles.TeamManager, Roles.ServiceManager]),
+        new(PlanForChild, "Write a child in need plan and its actions, and record its meetings, reviews and progress (for a child open to their team)",
+            [Roles.SocialWorker, Roles.TeamManager]),
+        new(RecordVisit, "Record a visit to a child (for a child open to their team)", [Roles.SocialWorker, Roles.TeamManager, Roles.EarlyHelpWorker]),
+        new(RecordCaseNote, "Write and edit case notes (for a child open to their team; edits keep the earlier version)",
+            [Roles.SocialWorker, Roles.TeamManager, Roles.ServiceManager, Roles.EarlyHelpWorker]),
+        new(RecordOversight, "Record management oversight and supervision, set actions with owners and dates, and follow up missed ones",
+            [Roles.TeamManager, Roles.ServiceManager]),
+        new(ProposeClosure, "Propose closing a child's case or stepping it down to early help, with the reasons", [Roles.SocialWorker, Roles.TeamManager]),
+        new(StepUp, "Step a child up from early help to a social care assessment, with the reasons", [Roles.TeamManager, Roles.ServiceManager]),
+        new(OverseeTeams, "See every team's late assessments, late visits, overdue reviews and actions, and children without recent oversight",
+            [Roles.ServiceManager, Roles.QaOfficer]),
         new(ManageUsers, "Manage users, teams and roles", [Roles.Administrator]),
     ];
 

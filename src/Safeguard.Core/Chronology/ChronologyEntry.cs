@@ -17,6 +17,8 @@ public class ChronologyEntry
     public required string Kind { get; set; }
     public required string Summary { get; set; }
     public bool IsSignificant { get; set; }
+    /// <summary>Where the event is recorded in full (a visit, a case note), when it has its own page.</summary>
+    public string? Link { get; set; }
 }
 
 public static class ChronologyKinds

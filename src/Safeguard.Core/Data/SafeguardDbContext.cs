@@ -14,7 +14,7 @@ using Safeguard.Core.SocialWork;
 namespace Safeguard.Core.Data;
 
 /// <summary>The one database of a council's Safeguard: the same model on SQLite and PostgreSQL.</summary>
-public class SafeguardDbContext(DbContextOptions<SafeguardDbContext> options) : IdentityDbContext<StaffUser>(options)
+public partial class SafeguardDbContext(DbContextOptions<SafeguardDbContext> options) : IdentityDbContext<StaffUser>(options)
 {
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<Agency> Agencies => Set<Agency>();
@@ -28,6 +28,18 @@ public class SafeguardDbContext(DbContextOptions<SafeguardDbContext> options) : 
     public DbSet<Allocation> Allocations => Set<Allocation>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<Authorisation> Authorisations => Set<Authorisation>();
+    public DbSet<ChildInNeedPlan> ChildInNeedPlans => Set<ChildInNeedPlan>();
+    public DbSet<PlanAction> PlanActions => Set<PlanAction>();
+    public DbSet<PlanActionProgress> PlanActionProgress => Set<PlanActionProgress>();
+    public DbSet<ChildInNeedMeeting> ChildInNeedMeetings => Set<ChildInNeedMeeting>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
+    public DbSet<CaseNoteVersion> CaseNoteVersions => Set<CaseNoteVersion>();
+    public DbSet<Supervision> Supervisions => Set<Supervision>();
+    public DbSet<ManagementOversight> Oversights => Set<ManagementOversight>();
+    public DbSet<OversightAction> OversightActions => Set<OversightAction>();
+    public DbSet<CaseClosure> Closures => Set<CaseClosure>();
+    public DbSet<FormDraft> FormDrafts => Set<FormDraft>();
     public DbSet<ChronologyEntry> Chronology => Set<ChronologyEntry>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
     public DbSet<AccessLogCheckpoint> AccessLogCheckpoints => Set<AccessLogCheckpoint>();
@@ -156,42 +168,7 @@ public class SafeguardDbContext(DbContextOptions<SafeguardDbContext> options) : 
             e.HasIndex(d => d.WorkingDayNumber);
         });
         ConfigureFrontDoor(builder);
-        builder.Entity<Allocation>(e =>
-        {
-            e.HasOne<Involvement>().WithMany().HasForeignKey(a => a.InvolvementId);
-            e.HasIndex(a => new { a.InvolvementId, a.ToUtc });
-            e.HasIndex(a => new { a.WorkerId, a.ToUtc });
-            e.HasIndex(a => a.PersonId);
-            e.Property(a => a.WorkerName).HasMaxLength(200);
-            e.Property(a => a.AllocatedByName).HasMaxLength(200);
-            e.Property(a => a.Reason).HasMaxLength(4000);
-        });
-        builder.Entity<Assessment>(e =>
-        {
-            e.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId);
-            e.HasOne<Referral>().WithMany().HasForeignKey(a => a.ReferralId);
-            e.HasIndex(a => new { a.PersonId, a.Stage });
-            e.HasIndex(a => a.ReferralId);
-            // A worker's and a team's open assessments by due date (My work, the team and service manager views).
-            e.HasIndex(a => new { a.WorkerId, a.Stage, a.DueDate });
-            e.HasIndex(a => new { a.TeamId, a.Stage, a.DueDate });
-            e.Property(a => a.Stage).HasConversion<string>().HasMaxLength(30);
-            e.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(30);
-            e.Property(a => a.PrimaryNeedCode).HasMaxLength(4);
-            e.Property(a => a.WorkerName).HasMaxLength(200);
-            e.Property(a => a.AuthorisedByName).HasMaxLength(200);
-            e.Property(a => a.Version).IsConcurrencyToken();
-            e.HasMany(a => a.Factors).WithOne().HasForeignKey(f => f.AssessmentId);
-        });
-        builder.Entity<AssessmentFactor>(e => e.Property(f => f.Code).HasMaxLength(4));
-        builder.Entity<Authorisation>(e =>
-        {
-            e.HasIndex(a => new { a.Subject, a.SubjectId });
-            e.HasIndex(a => a.PersonId);
-            e.Property(a => a.Subject).HasConversion<string>().HasMaxLength(30);
-            e.Property(a => a.Reason).HasMaxLength(4000);
-            e.Property(a => a.ByName).HasMaxLength(200);
-        });
+        ConfigureSocialWork(builder);
         builder.Entity<OutboxMessage>(e =>
         {
             e.HasIndex(m => new { m.SentAtUtc, m.NextAttemptAtUtc });

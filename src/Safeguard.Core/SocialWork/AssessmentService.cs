@@ -29,6 +29,31 @@ public sealed class AssessmentService(SafeguardDbContext db, CaseAccess cases, A
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
     private DateOnly Today => DateOnly.FromDateTime(WorkingDayCalendar.ToUkTime(clock.GetUtcNow()));
 
+    /// <summary>One assessment with everything written so far, for the worker or the manager; null when it is not theirs to open.</summary>
+    public async Task<Assessment?> OpenAsync(Actor actor, int id, CancellationToken ct = default)
+    {
+        var assessment = await db.Assessments.AsNoTracking().Include(a => a.Factors).FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (assessment is null || !await cases.CanOpenAsync(actor, assessment.PersonId, ct)) return null;
+        await appender.AppendAsync(db, [AccessRecord.By(actor, Now, AccessAction.Viewed, assessment.PersonId, $"Assessment {id}")], ct);
+        return assessment;
+    }
+
+    /// <summary>The child's assessments, newest first (without their text), for the case page.</summary>
+    public Task<List<Assessment>> ForChildAsync(Guid personId, CancellationToken ct = default) =>
+        db.Assessments.AsNoTracking().Where(a => a.PersonId == personId).OrderByDescending(a => a.StartDate).ThenByDescending(a => a.Id).ToListAsync(ct);
+
+    /// <summary>Whether an assessment can be started: the child has an open referral (not NFA) with no assessment in progress.</summary>
+    public async Task<bool> CanStartAsync(Guid personId, CancellationToken ct = default)
+    {
+        var referral = await db.Referrals.Where(r => r.PersonId == personId && r.ClosedOn == null && !r.NoFurtherAction)
+            .OrderByDescending(r => r.ReferralDate).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
+        return referral is { } id && !await db.Assessments.AnyAsync(a => a.ReferralId == id && a.Stage != AssessmentStage.Authorised, ct);
+    }
+
+    /// <summary>The manager's decisions on an assessment, oldest first: each authorisation or return with its reason.</summary>
+    public Task<List<Authorisation>> DecisionsAsync(int id, CancellationToken ct = default) =>
+        db.Authorisations.AsNoTracking().Where(a => a.Subject == AuthorisationSubject.Assessment && a.SubjectId == id).OrderBy(a => a.AtUtc).ToListAsync(ct);
+
     /// <summary>Starts an assessment on the child's open referral. The start date is today unless given (not before the referral, not in the future).</summary>
     public async Task<Assessment?> StartAsync(Actor actor, Guid personId, DateOnly? startDate, CancellationToken ct = default)
     {

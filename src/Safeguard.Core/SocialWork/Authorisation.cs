@@ -1,6 +1,6 @@
 namespace Safeguard.Core.SocialWork;
 
-public enum AuthorisationSubject { Assessment, ChildInNeedPlan, StepDown, Closure }
+public enum AuthorisationSubject { Assessment, ChildInNeedPlan, StepDown, Closure, StepUp }
 
 /// <summary>
 /// A manager's decision on work sent for authorisation: approved, or sent back with the reason. Every decision is

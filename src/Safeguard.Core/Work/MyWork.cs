@@ -4,6 +4,7 @@ using Safeguard.Core.Access.Restrictions;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.People;
+using Safeguard.Core.SocialWork;
 
 namespace Safeguard.Core.Work;
 
@@ -11,7 +12,7 @@ namespace Safeguard.Core.Work;
 /// Gathers what is due and overdue for one person, soonest first, each item with the reason it is theirs.
 /// Every query is bounded and indexed: a busy manager's list is built from a few small reads, never a table scan.
 /// </summary>
-public sealed class MyWork(SafeguardDbContext db, RecordAccess access, FrontDoorQueries frontDoor, TimeProvider clock)
+public sealed class MyWork(SafeguardDbContext db, RecordAccess access, FrontDoorQueries frontDoor, SocialWorkMyWork socialWork, TimeProvider clock)
 {
     public const int MaxItems = 100;
 
@@ -101,6 +102,8 @@ public sealed class MyWork(SafeguardDbContext db, RecordAccess access, FrontDoor
                 items.AddRange(toAllocate.Select(a => new WorkItem("Allocate", $"Allocate {a.Name}",
                     $"{Involvement.Label(a.Kind)} for your team since {a.StartDate:d MMM yyyy}, not yet allocated", null, $"/cases/{a.InvolvementId}/allocate")));
             }
+
+            await socialWork.AddAsync(new SocialWorkMyWork.Asker(actor, teamId, manages, visible), items, ct);
         }
 
         // Soonest first; items with no clock after those with one, oldest first as listed.

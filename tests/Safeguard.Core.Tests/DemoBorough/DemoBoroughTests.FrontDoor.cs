@@ -227,7 +227,7 @@ public partial class DemoBoroughTests
         // Nine in the morning of the as-of day, read through the same queries as the "My work" page.
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(DayOne.AddHours(9), TimeSpan.Zero));
         var access = new Core.Access.Restrictions.RecordAccess(db, clock);
-        var myWork = new Core.Work.MyWork(db, access, new FrontDoorQueries(db, access, new Core.Access.Log.AccessLogQueue(), new FrontDoorRules(), clock), clock);
+        var myWork = new Core.Work.MyWork(db, access, new FrontDoorQueries(db, access, new Core.Access.Log.AccessLogQueue(), new FrontDoorRules(), clock), new Core.SocialWork.SocialWorkMyWork(db), clock);
         async Task<Core.Work.MyWork.Result> WorkOf(string role, string mailbox)
         {
             var user = await db.Users.SingleAsync(u => u.Email == $"{mailbox}@{StaffBuilder.Domain}");

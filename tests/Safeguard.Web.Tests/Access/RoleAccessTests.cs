@@ -63,6 +63,7 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/contacts/import", Capabilities.ImportContacts),
         ("/cases/{case}/allocate", Capabilities.AllocateCase),
         ("/api/cases/{case}/allocation", Capabilities.AllocateCase),
+        ("/people/{case-child}/case", Capabilities.ViewChildRecord),
     ];
 
     public static TheoryData<string, string> EveryRouteAndRole()
@@ -93,7 +94,8 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
     }
 
     private static bool IsChildRecord(string route) =>
-        route.StartsWith("/people/{child}", StringComparison.Ordinal) || route.StartsWith("/api/people/{child}", StringComparison.Ordinal);
+        route.StartsWith("/people/{child}", StringComparison.Ordinal) || route.StartsWith("/api/people/{child}", StringComparison.Ordinal)
+        || route.StartsWith("/people/{case-child}", StringComparison.Ordinal) || route.StartsWith("/api/assessments/", StringComparison.Ordinal);
 
     [Theory]
     [MemberData(nameof(EveryRoute))]
@@ -127,6 +129,13 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         }
         if (route.Contains("{case}", StringComparison.Ordinal))
             route = route.Replace("{case}", Number(await SocialWork.SocialWorkData.SampleCase(app)), StringComparison.Ordinal);
+        if (route.Contains("{assessment}", StringComparison.Ordinal))
+        {
+            var (child, assessment) = await SocialWork.SocialWorkData.SampleAssessment(app);
+            route = route.Replace("{case-child}", child.ToString(), StringComparison.Ordinal).Replace("{assessment}", Number(assessment), StringComparison.Ordinal);
+        }
+        if (route.Contains("{case-child}", StringComparison.Ordinal))
+            route = route.Replace("{case-child}", (await SocialWork.SocialWorkData.SampleChildCase(app)).Child.ToString(), StringComparison.Ordinal);
         return route
             .Replace("{child}", app.Borough.Aisha.ToString(), StringComparison.Ordinal)
             .Replace("{team}", Number(app.Borough.TeamId), StringComparison.Ordinal);

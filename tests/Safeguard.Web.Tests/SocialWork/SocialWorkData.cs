@@ -9,7 +9,7 @@ namespace Safeguard.Web.Tests.SocialWork;
 /// <summary>Children with open cases for the social work tests, each made fresh so tests do not see each other's.</summary>
 internal static class SocialWorkData
 {
-    private static readonly ConditionalWeakTable<SafeguardApp, Task<int>> Sample = [];
+    private static readonly ConditionalWeakTable<SafeguardApp, Task<(Guid Child, int Case)>> Sample = [];
 
     /// <summary>A new child with an unallocated case (an involvement) of the kind in the team; returns the child and the case.</summary>
     public static async Task<(Guid Child, int Case)> OpenCaseAsync(SafeguardApp app, string first, int? teamId = null,
@@ -54,6 +54,29 @@ internal static class SocialWorkData
         return (child, referral.Id);
     }
 
-    /// <summary>One unallocated case per app for the role tests.</summary>
-    public static Task<int> SampleCase(SafeguardApp app) => Sample.GetValue(app, async a => (await OpenCaseAsync(a, "Cara", last: "Sample")).Case);
+    /// <summary>One unallocated case per app for the role tests (open to the team every test user is in).</summary>
+    public static async Task<int> SampleCase(SafeguardApp app) => (await SampleChildCase(app)).Case;
+
+    private static readonly ConditionalWeakTable<SafeguardApp, Task<(Guid Child, int Assessment)>> SampleAssessments = [];
+
+    /// <summary>One assessment per app for the role tests, written by the test social worker and waiting for authorisation.</summary>
+    public static Task<(Guid Child, int Assessment)> SampleAssessment(SafeguardApp app) => SampleAssessments.GetValue(app, async a =>
+    {
+        var (child, _) = await ReferredAsync(a, "Sami", daysAgo: 5);
+        using var scope = a.Factory.Services.CreateScope();
+        var service = scope.ServiceProvider.GetRequiredService<Core.SocialWork.AssessmentService>();
+        var worker = a.Borough.Users[Roles.SocialWorker].Actor;
+        var started = await service.StartAsync(worker, child, null);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        await service.SubmitAsync(worker, started!.Id, started.Version, CompleteDraft(today.AddDays(-2)));
+        return (child, started.Id);
+    });
+
+    /// <summary>An assessment draft with everything a submission needs.</summary>
+    public static Core.SocialWork.AssessmentService.Draft CompleteDraft(DateOnly seenOn) => new(seenOn, seenOn, null, ["2B"],
+        "Mother's low mood leaves the children hungry at times.", "Sami says he is hungry at school.", "Mother wants help with food and money.",
+        Core.SocialWork.AssessmentOutcome.ChildInNeedPlan, "N1", null);
+
+    /// <summary>The child of <see cref="SampleCase"/>.</summary>
+    public static Task<(Guid Child, int Case)> SampleChildCase(SafeguardApp app) => Sample.GetValue(app, a => OpenCaseAsync(a, "Cara", last: "Sample"));
 }
