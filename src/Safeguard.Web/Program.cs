@@ -95,6 +95,7 @@ app.MapPeopleApi();
 app.MapUsersApi();
 app.MapFrontDoorApi();
 app.MapCasesApi();
+app.MapAssessmentsApi();
 
 app.Run();
 

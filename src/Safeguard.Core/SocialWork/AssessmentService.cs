@@ -14,7 +14,7 @@ namespace Safeguard.Core.SocialWork;
 /// saves it part-way as often as needed, and submits it; a manager other than the worker authorises it or sends it
 /// back with the reason. Each step is on the child's chronology and in the access log.
 /// </summary>
-public sealed class AssessmentService(SafeguardDbContext db, CaseAccess cases, AccessLogAppender appender, SocialWorkRules rules,
+public sealed class AssessmentService(SafeguardDbContext db, CaseAccess cases, AccessLogAppender appender, AccessLogQueue views, SocialWorkRules rules,
     WorkingDayCalendar calendar, TimeProvider clock)
 {
     public const int MaxText = 20_000;
@@ -34,7 +34,7 @@ public sealed class AssessmentService(SafeguardDbContext db, CaseAccess cases, A
     {
         var assessment = await db.Assessments.AsNoTracking().Include(a => a.Factors).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (assessment is null || !await cases.CanOpenAsync(actor, assessment.PersonId, ct)) return null;
-        await appender.AppendAsync(db, [AccessRecord.By(actor, Now, AccessAction.Viewed, assessment.PersonId, $"Assessment {id}")], ct);
+        await views.EnqueueAsync(AccessRecord.By(actor, Now, AccessAction.Viewed, assessment.PersonId, $"Assessment {id}"), ct);
         return assessment;
     }
 

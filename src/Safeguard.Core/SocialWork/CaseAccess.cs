@@ -19,4 +19,8 @@ public sealed class CaseAccess(SafeguardDbContext db, RecordAccess records)
         var teamId = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.TeamId).FirstOrDefaultAsync(ct);
         return teamId is not null && await db.Involvements.AnyAsync(i => i.PersonId == personId && i.TeamId == teamId, ct);
     }
+
+    /// <summary>The child's name for a page heading, once access has been checked (reading it is logged by the caller's own read).</summary>
+    public Task<string?> NameAsync(Guid personId, CancellationToken ct = default) =>
+        db.People.Where(p => p.Id == personId).Select(p => p.FirstName + " " + p.LastName).FirstOrDefaultAsync(ct);
 }

@@ -64,6 +64,10 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/cases/{case}/allocate", Capabilities.AllocateCase),
         ("/api/cases/{case}/allocation", Capabilities.AllocateCase),
         ("/people/{case-child}/case", Capabilities.ViewChildRecord),
+        ("/people/{case-child}/assessments/start", Capabilities.AssessChild),
+        ("/people/{case-child}/assessments/{assessment}", Capabilities.ViewChildRecord),
+        ("/people/{case-child}/assessments/{assessment}/authorise", Capabilities.AuthoriseWork),
+        ("/api/assessments/{assessment}", Capabilities.ViewChildRecord),
     ];
 
     public static TheoryData<string, string> EveryRouteAndRole()
@@ -95,7 +99,7 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
 
     private static bool IsChildRecord(string route) =>
         route.StartsWith("/people/{child}", StringComparison.Ordinal) || route.StartsWith("/api/people/{child}", StringComparison.Ordinal)
-        || route.StartsWith("/people/{case-child}", StringComparison.Ordinal) || route.StartsWith("/api/assessments/", StringComparison.Ordinal);
+        || route.StartsWith("/people/{case-child}", StringComparison.Ordinal);
 
     [Theory]
     [MemberData(nameof(EveryRoute))]

@@ -11,7 +11,7 @@ namespace Safeguard.Web.Pages.People;
 
 /// <summary>A person's record: who they are, their family and household, current involvement, and the chronology.</summary>
 [Authorize(Policy = Capabilities.ViewChildRecord)]
-public class RecordModel(PeopleService people, PersonRecord record, RestrictionService restrictions, CurrentActor me, TimeProvider clock) : PageModel
+public class RecordModel(PeopleService people, PersonRecord record, RestrictionService restrictions, Safeguard.Core.SocialWork.CaseAccess cases, CurrentActor me, TimeProvider clock) : PageModel
 {
     public Person Person { get; private set; } = null!;
     public IReadOnlyList<RelatedPerson> Family { get; private set; } = [];
@@ -21,6 +21,8 @@ public class RecordModel(PeopleService people, PersonRecord record, RestrictionS
     public RecordRestriction? Restriction { get; private set; }
     public DateOnly Today { get; private set; }
     public Actor Actor => me.Actor;
+    /// <summary>Whether the case page (assessments, plan, visits...) opens for them: their team works with the child.</summary>
+    public bool CanOpenCase { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -32,6 +34,7 @@ public class RecordModel(PeopleService people, PersonRecord record, RestrictionS
         Household = await record.HouseholdAsync(me.Actor, id, ct);
         Involvement = await record.InvolvementAsync(id, ct);
         Chronology = await record.ChronologyAsync(id, ct: ct);
+        CanOpenCase = await cases.CanOpenAsync(me.Actor, id, ct);
         if (person.IsRestricted) Restriction = await restrictions.CurrentAsync(id, ct);
         return Page();
     }
