@@ -89,6 +89,7 @@ public static class ActAs
         "PrimaryNeedCode" => "--primary-need",
         "AgencyId" => "--agency",
         "WorkerId" => "--worker",
+        "StartDate" => "--on",
         "Reason" or "Rationale" or "Outcome" or "Rating" or "Question" or "Answer" => "--" + field.ToLowerInvariant(),
         _ => field,
     };
