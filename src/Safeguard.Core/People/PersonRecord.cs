@@ -56,6 +56,18 @@ public sealed class PersonRecord(SafeguardDbContext db, RecordAccess access)
             .ToListAsync(ct);
 
     public Task<List<ChronologyEntry>> ChronologyAsync(Guid personId, int take = 200, CancellationToken ct = default) =>
-        db.Chronology.AsNoTracking().Where(c => c.PersonId == personId)
+        ChronologyAsync(personId, ChronologyFilter.All, take, ct);
+
+    /// <summary>The person's events that pass the filter, newest first, at most <paramref name="take"/>.</summary>
+    public Task<List<ChronologyEntry>> ChronologyAsync(Guid personId, ChronologyFilter filter, int take, CancellationToken ct = default) =>
+        filter.Apply(db.Chronology.AsNoTracking().Where(c => c.PersonId == personId))
             .OrderByDescending(c => c.OccurredAtUtc).ThenByDescending(c => c.Id).Take(take).ToListAsync(ct);
+
+    /// <summary>How many of the person's events pass the filter (so a page can say when it shows only the newest).</summary>
+    public Task<int> ChronologyCountAsync(Guid personId, ChronologyFilter filter, CancellationToken ct = default) =>
+        filter.Apply(db.Chronology.Where(c => c.PersonId == personId)).CountAsync(ct);
+
+    /// <summary>The kinds of event on the person's chronology, for the filter's choices.</summary>
+    public Task<List<string>> ChronologyKindsAsync(Guid personId, CancellationToken ct = default) =>
+        db.Chronology.AsNoTracking().Where(c => c.PersonId == personId).Select(c => c.Kind).Distinct().OrderBy(k => k).ToListAsync(ct);
 }

@@ -28,6 +28,8 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/people/{child}/relationships/add", Capabilities.AddPerson),
         ("/people/{child}/address", Capabilities.AddPerson),
         ("/people/{child}/access-history", Capabilities.ViewAccessHistory),
+        ("/people/{child}/chronology", Capabilities.ViewChildRecord),
+        ("/people/{child}/chronology/print", Capabilities.ViewChildRecord),
         ("/people/{child}/restriction", Capabilities.RestrictRecord),
         ("/people/{child}/recorded-in-error", Capabilities.MarkRecordedInError),
         ("/people/break-glass", Capabilities.BreakGlass),
