@@ -16,7 +16,7 @@ namespace Safeguard.Core.SocialWork;
 /// step down) opens early help for the team's manager to allocate. A manager steps a child up from early help to a
 /// social care assessment through the front door's own model: a contact from early help, decided as a referral.
 /// </summary>
-public sealed class ClosureService(SafeguardDbContext db, CaseAccess cases, AccessLogAppender appender, FrontDoorRules frontDoor,
+public sealed class ClosureService(SafeguardDbContext db, CaseAccess cases, AccessLogAppender appender, AccessLogQueue views, FrontDoorRules frontDoor,
     WorkingDayCalendar calendar, TimeProvider clock)
 {
     public const int MaxText = 4000;
@@ -65,7 +65,7 @@ public sealed class ClosureService(SafeguardDbContext db, CaseAccess cases, Acce
             .Where(a => (a.Subject == AuthorisationSubject.Closure || a.Subject == AuthorisationSubject.StepDown) && a.SubjectId == returned.Id && !a.Approved)
             .OrderByDescending(a => a.AtUtc).FirstOrDefaultAsync(ct);
         var involvements = await db.Involvements.AsNoTracking().Where(i => i.PersonId == personId && i.EndDate == null).Select(i => i.Kind).ToListAsync(ct);
-        if (logView) await appender.AppendAsync(db, [AccessRecord.By(actor, Now, AccessAction.Viewed, personId, "Closures")], ct);
+        if (logView) await views.EnqueueAsync(AccessRecord.By(actor, Now, AccessAction.Viewed, personId, "Closures"), ct);
         return new Summary(open, waiting, returned, because, closures.Where(c => c.Stage == ClosureStage.Authorised).ToList(),
             involvements.Contains(InvolvementKind.EarlyHelp), involvements.Any(k => OpenCases.SocialCare.Contains(k)));
     }
@@ -81,7 +81,7 @@ public sealed class ClosureService(SafeguardDbContext db, CaseAccess cases, Acce
         var decisions = await db.Authorisations.AsNoTracking()
             .Where(a => (a.Subject == AuthorisationSubject.Closure || a.Subject == AuthorisationSubject.StepDown) && a.SubjectId == id)
             .OrderBy(a => a.AtUtc).ThenBy(a => a.Id).ToListAsync(ct);
-        await appender.AppendAsync(db, [AccessRecord.By(actor, Now, AccessAction.Viewed, personId, $"Closure {id}")], ct);
+        await views.EnqueueAsync(AccessRecord.By(actor, Now, AccessAction.Viewed, personId, $"Closure {id}"), ct);
         return new View(closure, child, referralDate, team, decisions);
     }
 

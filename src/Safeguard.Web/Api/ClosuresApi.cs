@@ -10,8 +10,8 @@ public static class ClosuresApi
     public sealed record ProposalInput(string? Kind, string? ReasonCode, string? Reasons, int? EarlyHelpTeamId);
     public sealed record DecisionInput(Guid Version, bool Approve, string? Reason);
     public sealed record StepUpInput(int? TeamId, string? Reasons);
-    public sealed record ClosureDto(int Id, Guid PersonId, int ReferralId, ClosureKind Kind, string ReasonCode, string ReasonLabel, string Reasons,
-        int? EarlyHelpTeamId, ClosureStage Stage, DateOnly? ClosedOn, string ProposedByName, DateTime ProposedAtUtc, Guid Version);
+    public sealed record ClosureDto(int Id, Guid PersonId, int ReferralId, string Kind, string ReasonCode, string ReasonLabel, string Reasons,
+        int? EarlyHelpTeamId, string Stage, DateOnly? ClosedOn, string ProposedByName, DateTime ProposedAtUtc, Guid Version);
     public sealed record DecisionDto(bool Approved, string Reason, string ByName, DateTime AtUtc);
     public sealed record EpisodeDto(int ReferralId, DateOnly ReferralDate, string? TeamName, bool AssessmentAuthorised, bool AssessmentInProgress);
     public sealed record SummaryDto(EpisodeDto? Open, ClosureDto? Waiting, ClosureDto? Returned, DecisionDto? ReturnedBecause, List<ClosureDto> Past,
@@ -66,6 +66,6 @@ public static class ClosuresApi
             .WithSummary("Sign off a closure or step down (approve: true) or send it back (approve: false), with the reason; version is the proposal's, so two managers cannot both decide");
     }
 
-    private static ClosureDto ToDto(CaseClosure c) => new(c.Id, c.PersonId, c.ReferralId, c.Kind, c.ReasonCode, ClosureCodes.ReasonForClosure.Label(c.ReasonCode) ?? c.ReasonCode,
-        c.Reasons, c.EarlyHelpTeamId, c.Stage, c.ClosedOn, c.ProposedByName, c.ProposedAtUtc, c.Version);
+    private static ClosureDto ToDto(CaseClosure c) => new(c.Id, c.PersonId, c.ReferralId, c.Kind.ToString(), c.ReasonCode, ClosureCodes.ReasonForClosure.Label(c.ReasonCode) ?? c.ReasonCode,
+        c.Reasons, c.EarlyHelpTeamId, c.Stage.ToString(), c.ClosedOn, c.ProposedByName, c.ProposedAtUtc, c.Version);
 }
