@@ -11,8 +11,12 @@ namespace Safeguard.Cli;
 /// <summary>Social work cases from the command line: allocating a child's case to a worker. Each acts as --as.</summary>
 public static class CaseCommands
 {
-    public static Command Build(IReadOnlyDictionary<string, string?>? settings = null) =>
-        FrontDoorCommands.WithDatabase(new Command("cases", "Social work cases: allocate a child's case to a worker.") { Allocate(settings) });
+    public static Command Build(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var cases = new Command("cases", "Social work cases: allocate a child's case to a worker; close it, step it down or up.") { Allocate(settings) };
+        foreach (var command in ClosureCommands.Build(settings)) cases.Subcommands.Add(command);
+        return FrontDoorCommands.WithDatabase(cases);
+    }
 
     private static Command Allocate(IReadOnlyDictionary<string, string?>? settings)
     {

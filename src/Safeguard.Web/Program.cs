@@ -55,6 +55,7 @@ builder.Services.AddSingleton(Safeguard.Core.SocialWork.SocialWorkRules.From(con
 builder.Services.AddScoped<Safeguard.Core.SocialWork.CaseAccess>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AllocationService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AssessmentService>();
+builder.Services.AddScoped<Safeguard.Core.SocialWork.ClosureService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.SocialWorkMyWork>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.FormDrafts>();
 
@@ -96,6 +97,7 @@ app.MapUsersApi();
 app.MapFrontDoorApi();
 app.MapCasesApi();
 app.MapAssessmentsApi();
+app.MapClosuresApi();
 
 app.Run();
 

@@ -66,5 +66,33 @@ public sealed class SocialWorkMyWork(SafeguardDbContext db)
     private Task OversightAsync(Asker me, List<WorkItem> items, CancellationToken ct) => Task.CompletedTask;
 
     // Closures and step-downs waiting for the team manager's sign-off; returned ones for the worker.
-    private Task ClosuresAsync(Asker me, List<WorkItem> items, CancellationToken ct) => Task.CompletedTask;
+    private async Task ClosuresAsync(Asker me, List<WorkItem> items, CancellationToken ct)
+    {
+        if (me.Actor.Can(Capabilities.AuthoriseWork) && me.ManagesTeam && me.TeamId is { } teamId)
+        {
+            // Waiting in the manager's team: the child's open social care work is the team's. Never their own proposal.
+            var waiting = await db.Closures.AsNoTracking()
+                .Where(c => c.Stage == ClosureStage.AwaitingAuthorisation && c.ProposedById != me.Actor.UserId
+                    && db.Involvements.Any(i => i.PersonId == c.PersonId && i.EndDate == null && i.TeamId == teamId
+                        && (i.Kind == InvolvementKind.Assessment || i.Kind == InvolvementKind.ChildInNeed)))
+                .Join(me.Visible, c => c.PersonId, p => p.Id, (c, p) => new { c.Id, c.PersonId, c.Kind, c.ReasonCode, c.ProposedByName, c.ProposedAtUtc, Name = p.FirstName + " " + p.LastName })
+                .OrderBy(c => c.ProposedAtUtc).Take(MyWork.MaxItems).ToListAsync(ct);
+            items.AddRange(waiting.Select(c => new WorkItem("Sign off",
+                c.Kind == ClosureKind.StepDownToEarlyHelp ? $"Sign off stepping {c.Name} down to early help" : $"Sign off closing {c.Name}'s case",
+                $"{c.ProposedByName} proposes it ({c.ReasonCode})", null, $"/people/{c.PersonId}/closures/{c.Id}")));
+        }
+        if (me.Actor.Can(Capabilities.ProposeClosure))
+        {
+            // Sent back to the proposer, until they propose again on the same referral or the referral closes.
+            var returned = await db.Closures.AsNoTracking()
+                .Where(c => c.ProposedById == me.Actor.UserId && c.Stage == ClosureStage.Returned
+                    && !db.Closures.Any(o => o.ReferralId == c.ReferralId && o.Id > c.Id)
+                    && db.Referrals.Any(r => r.Id == c.ReferralId && r.ClosedOn == null))
+                .Join(me.Visible, c => c.PersonId, p => p.Id, (c, p) => new { c.Id, c.PersonId, c.Kind, c.ProposedAtUtc, Name = p.FirstName + " " + p.LastName })
+                .OrderBy(c => c.ProposedAtUtc).Take(MyWork.MaxItems).ToListAsync(ct);
+            items.AddRange(returned.Select(c => new WorkItem("Closure",
+                c.Kind == ClosureKind.StepDownToEarlyHelp ? $"Stepping {c.Name} down to early help: sent back" : $"Closing {c.Name}'s case: sent back",
+                "Your manager sent your proposal back: see their reasons", null, $"/people/{c.PersonId}/closures/{c.Id}")));
+        }
+    }
 }

@@ -70,6 +70,10 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/people/{case-child}/assessments/{assessment}", Capabilities.ViewChildRecord),
         ("/people/{case-child}/assessments/{assessment}/authorise", Capabilities.AuthoriseWork),
         ("/api/assessments/{assessment}", Capabilities.ViewChildRecord),
+        ("/people/{case-child}/close", Capabilities.ProposeClosure),
+        ("/people/{case-child}/closures/{closure}", Capabilities.ViewChildRecord),
+        ("/people/{case-child}/step-up", Capabilities.StepUp),
+        ("/api/people/{case-child}/closures", Capabilities.ViewChildRecord),
     ];
 
     public static TheoryData<string, string> EveryRouteAndRole()
@@ -101,7 +105,7 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
 
     private static bool IsChildRecord(string route) =>
         route.StartsWith("/people/{child}", StringComparison.Ordinal) || route.StartsWith("/api/people/{child}", StringComparison.Ordinal)
-        || route.StartsWith("/people/{case-child}", StringComparison.Ordinal);
+        || route.StartsWith("/people/{case-child}", StringComparison.Ordinal) || route.StartsWith("/api/people/{case-child}", StringComparison.Ordinal);
 
     [Theory]
     [MemberData(nameof(EveryRoute))]
@@ -139,6 +143,11 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         {
             var (child, assessment) = await SocialWork.SocialWorkData.SampleAssessment(app);
             route = route.Replace("{case-child}", child.ToString(), StringComparison.Ordinal).Replace("{assessment}", Number(assessment), StringComparison.Ordinal);
+        }
+        if (route.Contains("{closure}", StringComparison.Ordinal))
+        {
+            var (child, closure) = await SocialWork.SocialWorkData.SampleClosure(app);
+            route = route.Replace("{case-child}", child.ToString(), StringComparison.Ordinal).Replace("{closure}", Number(closure), StringComparison.Ordinal);
         }
         if (route.Contains("{case-child}", StringComparison.Ordinal))
             route = route.Replace("{case-child}", (await SocialWork.SocialWorkData.SampleChildCase(app)).Child.ToString(), StringComparison.Ordinal);

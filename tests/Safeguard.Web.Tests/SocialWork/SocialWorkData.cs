@@ -72,6 +72,18 @@ internal static class SocialWorkData
         return (child, started.Id);
     });
 
+    private static readonly ConditionalWeakTable<SafeguardApp, Task<(Guid Child, int Closure)>> SampleClosures = [];
+
+    /// <summary>One closure per app for the role tests, proposed by the test social worker and waiting for sign-off.</summary>
+    public static Task<(Guid Child, int Closure)> SampleClosure(SafeguardApp app) => SampleClosures.GetValue(app, async a =>
+    {
+        var (child, _) = await ReferredAsync(a, "Cleo", daysAgo: 5);
+        using var scope = a.Factory.Services.CreateScope();
+        var closure = await scope.ServiceProvider.GetRequiredService<Core.SocialWork.ClosureService>().ProposeAsync(a.Borough.Users[Roles.SocialWorker].Actor, child,
+            new Core.SocialWork.ClosureService.Proposal(Core.SocialWork.ClosureKind.Close, "RC7", "Needs met", null));
+        return (child, closure!.Id);
+    });
+
     /// <summary>An assessment draft with everything a submission needs.</summary>
     public static Core.SocialWork.AssessmentService.Draft CompleteDraft(DateOnly seenOn) => new(seenOn, seenOn, null, ["2B"],
         "Mother's low mood leaves the children hungry at times.", "Sami says he is hungry at school.", "Mother wants help with food and money.",
