@@ -55,6 +55,7 @@ builder.Services.AddSingleton(Safeguard.Core.SocialWork.SocialWorkRules.From(con
 builder.Services.AddScoped<Safeguard.Core.SocialWork.CaseAccess>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AllocationService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AssessmentService>();
+builder.Services.AddScoped<Safeguard.Core.SocialWork.ChildInNeedPlanService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.SocialWorkMyWork>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.FormDrafts>();
 
