@@ -96,6 +96,7 @@ app.MapPeopleApi();
 app.MapUsersApi();
 app.MapFrontDoorApi();
 app.MapCasesApi();
+app.MapPlansApi();
 
 app.Run();
 
