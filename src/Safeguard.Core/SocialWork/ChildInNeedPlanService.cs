@@ -17,7 +17,7 @@ namespace Safeguard.Core.SocialWork;
 /// reviewed at the council's interval, each review recording progress on every open action and scheduling the next.
 /// Every step is on the child's chronology and in the access log; nothing is deleted.
 /// </summary>
-public sealed class ChildInNeedPlanService(SafeguardDbContext db, CaseAccess cases, AccessLogAppender appender, SocialWorkRules rules,
+public sealed class ChildInNeedPlanService(SafeguardDbContext db, CaseAccess cases, AccessLogAppender appender, AccessLogQueue views, SocialWorkRules rules,
     WorkingDayCalendar calendar, TimeProvider clock)
 {
     public const int MaxText = 20_000;
@@ -56,7 +56,8 @@ public sealed class ChildInNeedPlanService(SafeguardDbContext db, CaseAccess cas
         if (plan is null || !await cases.CanOpenAsync(actor, personId, ct)) return null;
         plan.Actions = [.. plan.Actions.OrderBy(a => a.DueDate).ThenBy(a => a.Id)];
         plan.Meetings = [.. plan.Meetings.OrderBy(m => m.DueDate).ThenBy(m => m.Id)];
-        await appender.AppendAsync(db, [AccessRecord.By(actor, Now, AccessAction.Viewed, personId, $"Child in need plan {planId}")], ct);
+        // Views never wait: they go on the queue the background writer drains.
+        await views.EnqueueAsync(AccessRecord.By(actor, Now, AccessAction.Viewed, personId, $"Child in need plan {planId}"), ct);
         return plan;
     }
 

@@ -64,6 +64,12 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/cases/{case}/allocate", Capabilities.AllocateCase),
         ("/api/cases/{case}/allocation", Capabilities.AllocateCase),
         ("/people/{case-child}/case", Capabilities.ViewChildRecord),
+        ("/people/{case-child}/plans/new", Capabilities.PlanForChild),
+        ("/people/{case-child}/plans/{plan}", Capabilities.ViewChildRecord),
+        ("/people/{case-child}/plans/{plan}/authorise", Capabilities.AuthoriseWork),
+        ("/people/{case-child}/plans/{plan}/actions/{plan-action}", Capabilities.PlanForChild),
+        ("/people/{case-child}/plans/{plan}/meetings/{plan-meeting}", Capabilities.ViewChildRecord),
+        ("/api/people/{case-child}/plans/{plan}", Capabilities.ViewChildRecord),
     ];
 
     public static TheoryData<string, string> EveryRouteAndRole()
@@ -95,7 +101,8 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
 
     private static bool IsChildRecord(string route) =>
         route.StartsWith("/people/{child}", StringComparison.Ordinal) || route.StartsWith("/api/people/{child}", StringComparison.Ordinal)
-        || route.StartsWith("/people/{case-child}", StringComparison.Ordinal) || route.StartsWith("/api/assessments/", StringComparison.Ordinal);
+        || route.StartsWith("/people/{case-child}", StringComparison.Ordinal) || route.StartsWith("/api/assessments/", StringComparison.Ordinal)
+        || route.StartsWith("/api/people/{case-child}", StringComparison.Ordinal);
 
     [Theory]
     [MemberData(nameof(EveryRoute))]
@@ -133,6 +140,12 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         {
             var (child, assessment) = await SocialWork.SocialWorkData.SampleAssessment(app);
             route = route.Replace("{case-child}", child.ToString(), StringComparison.Ordinal).Replace("{assessment}", Number(assessment), StringComparison.Ordinal);
+        }
+        if (route.Contains("{plan}", StringComparison.Ordinal))
+        {
+            var (child, plan, action, meeting) = await SocialWork.SocialWorkData.SamplePlan(app);
+            route = route.Replace("{case-child}", child.ToString(), StringComparison.Ordinal).Replace("{plan}", Number(plan), StringComparison.Ordinal)
+                .Replace("{plan-action}", Number(action), StringComparison.Ordinal).Replace("{plan-meeting}", Number(meeting), StringComparison.Ordinal);
         }
         if (route.Contains("{case-child}", StringComparison.Ordinal))
             route = route.Replace("{case-child}", (await SocialWork.SocialWorkData.SampleChildCase(app)).Child.ToString(), StringComparison.Ordinal);
