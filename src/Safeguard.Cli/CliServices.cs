@@ -57,6 +57,7 @@ public static class CliServices
         services.AddScoped<Safeguard.Core.SocialWork.AllocationService>();
         services.AddScoped<Safeguard.Core.SocialWork.AssessmentService>();
         services.AddScoped<Safeguard.Core.SocialWork.ClosureService>();
+        services.AddScoped<Safeguard.Core.SocialWork.ChildInNeedPlanService>();
         services.AddScoped<Safeguard.Core.SocialWork.FormDrafts>();
         more?.Invoke(services);
         return services.BuildServiceProvider();

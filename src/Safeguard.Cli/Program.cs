@@ -12,4 +12,5 @@ var root = new RootCommand("Safeguard: the database, the demo borough, users, th
 foreach (var command in FrontDoorCommands.Build()) root.Subcommands.Add(command);
 root.Subcommands.Add(CaseCommands.Build());
 root.Subcommands.Add(AssessmentCommands.Build());
+root.Subcommands.Add(PlanCommands.Build());
 return await root.Parse(args).InvokeAsync();

@@ -56,6 +56,7 @@ builder.Services.AddScoped<Safeguard.Core.SocialWork.CaseAccess>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AllocationService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AssessmentService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.ClosureService>();
+builder.Services.AddScoped<Safeguard.Core.SocialWork.ChildInNeedPlanService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.SocialWorkMyWork>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.FormDrafts>();
 
@@ -98,6 +99,7 @@ app.MapFrontDoorApi();
 app.MapCasesApi();
 app.MapAssessmentsApi();
 app.MapClosuresApi();
+app.MapPlansApi();
 
 app.Run();
 

@@ -57,7 +57,44 @@ public sealed class SocialWorkMyWork(SafeguardDbContext db)
     }
 
     // Child in need plans: plan actions owned by the worker; meetings and reviews due; plans waiting for authorisation.
-    private Task PlansAsync(Asker me, List<WorkItem> items, CancellationToken ct) => Task.CompletedTask;
+    private async Task PlansAsync(Asker me, List<WorkItem> items, CancellationToken ct)
+    {
+        var userId = me.Actor.UserId;
+        // Actions of active plans owned by the user (any role: an action can be given to any member of the child's team).
+        var actions = await db.PlanActions.AsNoTracking()
+            .Where(a => a.OwnerUserId == userId && (a.Status == PlanActionStatus.NotStarted || a.Status == PlanActionStatus.InProgress))
+            .Join(db.ChildInNeedPlans.Where(p => p.Stage == PlanStage.Active), a => a.PlanId, p => p.Id, (a, p) => new { a.Text, a.DueDate, p.Id, p.PersonId })
+            .Join(me.Visible, x => x.PersonId, p => p.Id, (x, p) => new { x.Text, x.DueDate, x.Id, x.PersonId, Name = p.FirstName + " " + p.LastName })
+            .OrderBy(x => x.DueDate).Take(MyWork.MaxItems).ToListAsync(ct);
+        items.AddRange(actions.Select(a => new WorkItem("Plan action", Shorten(a.Text), $"Yours, in {a.Name}'s child in need plan",
+            Timescale.EndOfUkDay(a.DueDate), $"/people/{a.PersonId}/plans/{a.Id}", a.Name)));
+
+        if (me.Actor.Can(Capabilities.PlanForChild))
+        {
+            // The review not yet held of each active plan of a child the user holds.
+            var held = db.Involvements.Where(i => i.WorkerId == userId && i.EndDate == null).Select(i => i.PersonId);
+            var reviews = await db.ChildInNeedMeetings.AsNoTracking()
+                .Where(m => m.HeldOn == null && held.Contains(m.PersonId))
+                .Join(db.ChildInNeedPlans.Where(p => p.Stage == PlanStage.Active), m => m.PlanId, p => p.Id, (m, p) => new { m.Id, m.PlanId, m.PersonId, m.DueDate })
+                .Join(me.Visible, x => x.PersonId, p => p.Id, (x, p) => new { x.Id, x.PlanId, x.PersonId, x.DueDate, Name = p.FirstName + " " + p.LastName })
+                .OrderBy(x => x.DueDate).Take(MyWork.MaxItems).ToListAsync(ct);
+            items.AddRange(reviews.Select(r => new WorkItem("Plan review", $"Review {r.Name}'s child in need plan",
+                "You hold the case: the plan is reviewed at a child in need meeting", Timescale.EndOfUkDay(r.DueDate),
+                $"/people/{r.PersonId}/plans/{r.PlanId}/meetings/{r.Id}")));
+        }
+
+        if (me.Actor.Can(Capabilities.AuthoriseWork) && me.ManagesTeam)
+        {
+            var waiting = await db.ChildInNeedPlans.AsNoTracking()
+                .Where(p => p.TeamId == me.TeamId && p.Stage == PlanStage.AwaitingAuthorisation && p.CreatedById != userId)
+                .Join(me.Visible, p => p.PersonId, c => c.Id, (p, c) => new { p.Id, p.PersonId, p.CreatedByName, p.SubmittedAtUtc, Name = c.FirstName + " " + c.LastName })
+                .OrderBy(p => p.SubmittedAtUtc).Take(MyWork.MaxItems).ToListAsync(ct);
+            items.AddRange(waiting.Select(p => new WorkItem("Authorise", $"Authorise {p.Name}'s child in need plan",
+                $"{p.CreatedByName} sent it to you", null, $"/people/{p.PersonId}/plans/{p.Id}/authorise")));
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..119].TrimEnd() + "…";
 
     // Visits: the next visit due for each child the worker holds.
     private Task VisitsAsync(Asker me, List<WorkItem> items, CancellationToken ct) => Task.CompletedTask;

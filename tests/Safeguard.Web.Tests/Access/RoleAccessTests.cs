@@ -74,6 +74,12 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/people/{case-child}/closures/{closure}", Capabilities.ViewChildRecord),
         ("/people/{case-child}/step-up", Capabilities.StepUp),
         ("/api/people/{case-child}/closures", Capabilities.ViewChildRecord),
+        ("/people/{case-child}/plans/new", Capabilities.PlanForChild),
+        ("/people/{case-child}/plans/{plan}", Capabilities.ViewChildRecord),
+        ("/people/{case-child}/plans/{plan}/authorise", Capabilities.AuthoriseWork),
+        ("/people/{case-child}/plans/{plan}/actions/{plan-action}", Capabilities.PlanForChild),
+        ("/people/{case-child}/plans/{plan}/meetings/{plan-meeting}", Capabilities.ViewChildRecord),
+        ("/api/people/{case-child}/plans/{plan}", Capabilities.ViewChildRecord),
     ];
 
     public static TheoryData<string, string> EveryRouteAndRole()
@@ -148,6 +154,12 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         {
             var (child, closure) = await SocialWork.SocialWorkData.SampleClosure(app);
             route = route.Replace("{case-child}", child.ToString(), StringComparison.Ordinal).Replace("{closure}", Number(closure), StringComparison.Ordinal);
+        }
+        if (route.Contains("{plan}", StringComparison.Ordinal))
+        {
+            var (child, plan, action, meeting) = await SocialWork.SocialWorkData.SamplePlan(app);
+            route = route.Replace("{case-child}", child.ToString(), StringComparison.Ordinal).Replace("{plan}", Number(plan), StringComparison.Ordinal)
+                .Replace("{plan-action}", Number(action), StringComparison.Ordinal).Replace("{plan-meeting}", Number(meeting), StringComparison.Ordinal);
         }
         if (route.Contains("{case-child}", StringComparison.Ordinal))
             route = route.Replace("{case-child}", (await SocialWork.SocialWorkData.SampleChildCase(app)).Child.ToString(), StringComparison.Ordinal);

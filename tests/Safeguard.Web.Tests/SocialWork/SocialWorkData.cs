@@ -89,6 +89,24 @@ internal static class SocialWorkData
         "Mother's low mood leaves the children hungry at times.", "Sami says he is hungry at school.", "Mother wants help with food and money.",
         Core.SocialWork.AssessmentOutcome.ChildInNeedPlan, "N1", null);
 
+    private static readonly ConditionalWeakTable<SafeguardApp, Task<(Guid Child, int Plan, int Action, int Meeting)>> SamplePlans = [];
+
+    /// <summary>One active child in need plan per app for the role tests: written by the test social worker, authorised by the team manager.</summary>
+    public static Task<(Guid Child, int Plan, int Action, int Meeting)> SamplePlan(SafeguardApp app) => SamplePlans.GetValue(app, async a =>
+    {
+        var (child, _) = await ReferredAsync(a, "Pia", daysAgo: 20);
+        using var scope = a.Factory.Services.CreateScope();
+        var plans = scope.ServiceProvider.GetRequiredService<Core.SocialWork.ChildInNeedPlanService>();
+        var worker = a.Borough.Users[Roles.SocialWorker].Actor;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var plan = await plans.StartAsync(worker, child, today.AddDays(-5), "Pia is fed and warm every day.");
+        plan = await plans.AddActionsAsync(worker, child, plan!.Id, plan.Version,
+            [new("Help mother apply for free school meals", null, worker.UserId, today.AddDays(20).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))]);
+        plan = await plans.SubmitAsync(worker, child, plan!.Id, plan.Version);
+        plan = await plans.AuthoriseAsync(a.Borough.Users[Roles.TeamManager].Actor, child, plan!.Id, plan.Version, true, "A clear plan");
+        return (child, plan!.Id, plan.Actions.Single().Id, plan.Meetings.Single().Id);
+    });
+
     /// <summary>The child of <see cref="SampleCase"/>.</summary>
     public static Task<(Guid Child, int Case)> SampleChildCase(SafeguardApp app) => Sample.GetValue(app, a => OpenCaseAsync(a, "Cara", last: "Sample"));
 }
