@@ -55,6 +55,9 @@ builder.Services.AddSingleton(Safeguard.Core.SocialWork.SocialWorkRules.From(con
 builder.Services.AddScoped<Safeguard.Core.SocialWork.CaseAccess>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AllocationService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AssessmentService>();
+builder.Services.AddScoped<Safeguard.Core.SocialWork.OversightService>();
+builder.Services.AddScoped<Safeguard.Core.SocialWork.SupervisionService>();
+builder.Services.AddScoped<Safeguard.Core.SocialWork.OversightQueries>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.SocialWorkMyWork>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.FormDrafts>();
 
