@@ -99,7 +99,7 @@ public sealed class SupervisionService(SafeguardDbContext db, OversightService o
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var candidates = input.Kind == SupervisionKind.Individual && supervisee is null ? []
-            : (await CandidatesAsync(actor, teamId, input.Kind, supervisee?.Id, ct)).Select(c => c.PersonId).ToHashSet();
+            : (await CandidatesAsync(actor, teamId, input.Kind, supervisee?.Id, ct)).ToDictionary(c => c.PersonId, c => c.Name);
         var now = Now;
         var session = new Supervision
         {
@@ -111,7 +111,7 @@ public sealed class SupervisionService(SafeguardDbContext db, OversightService o
         {
             var child = input.Children[i];
             var prefix = $"{nameof(Input.Children)}[{i}].";
-            if (!candidates.Contains(child.PersonId) || !await cases.CanOpenAsync(actor, child.PersonId, ct))
+            if (!candidates.ContainsKey(child.PersonId) || !await cases.CanOpenAsync(actor, child.PersonId, ct))
             {
                 Fail(prefix + nameof(ChildInput.PersonId), input.Kind == SupervisionKind.Individual
                     ? "Choose a child the worker holds" : "Choose a child open to the team");
@@ -123,6 +123,8 @@ public sealed class SupervisionService(SafeguardDbContext db, OversightService o
             // The session's date is checked once, not again for each child (except that it cannot come before the child was known).
             if (input.HeldOn is null || input.HeldOn > Today)
                 failures.RemoveAll(f => f.PropertyName == prefix + nameof(OversightService.Input.RecordedOn));
+            foreach (var f in failures.Where(f => f.PropertyName == prefix + nameof(OversightService.Input.RecordedOn)))
+                (f.PropertyName, f.ErrorMessage) = (nameof(Input.HeldOn), $"{candidates[child.PersonId]}: {f.ErrorMessage}");
             if (o is not null) built.Add(o);
         }
         if (failures.Count > 0) throw new FluentValidation.ValidationException(failures);
