@@ -98,6 +98,7 @@ app.MapPeopleApi();
 app.MapUsersApi();
 app.MapFrontDoorApi();
 app.MapCasesApi();
+app.MapOversightApi();
 
 app.Run();
 

@@ -162,6 +162,15 @@ public sealed class OversightService(SafeguardDbContext db, CaseAccess cases, Ac
         return o;
     }
 
+    /// <summary>The child's latest oversight records for someone who can open the case (null otherwise), access-logged.</summary>
+    public async Task<List<ManagementOversight>?> ListAsync(Actor actor, Guid personId, int take, CancellationToken ct = default)
+    {
+        if (!await cases.CanOpenAsync(actor, personId, ct)) return null;
+        var list = await ForChildAsync(personId, take, ct);
+        await appender.AppendAsync(db, [AccessRecord.By(actor, Now, AccessAction.Viewed, personId, "Management oversight records")], ct);
+        return list;
+    }
+
     /// <summary>The child's latest oversight records (newest first) with their actions, for the case page.</summary>
     public async Task<List<ManagementOversight>> ForChildAsync(Guid personId, int take = 5, CancellationToken ct = default)
     {
