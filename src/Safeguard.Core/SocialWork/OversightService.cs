@@ -23,7 +23,7 @@ public static class OversightChronology
 /// an owner (on their My work) and a real due date. The owner, or a manager, completes an action; a missed one
 /// is followed up by the manager who set it (or another manager of the team) with a note and a new date.
 /// </summary>
-public sealed class OversightService(SafeguardDbContext db, CaseAccess cases, AccessLogAppender appender, TimeProvider clock)
+public sealed class OversightService(SafeguardDbContext db, CaseAccess cases, AccessLogAppender appender, AccessLogQueue views, TimeProvider clock)
 {
     public const int MaxText = 20_000;
     public const int MaxActionText = 2000;
@@ -157,7 +157,7 @@ public sealed class OversightService(SafeguardDbContext db, CaseAccess cases, Ac
     {
         var o = await db.Oversights.AsNoTracking().Include(x => x.Actions).FirstOrDefaultAsync(x => x.Id == id && x.PersonId == personId, ct);
         if (o is null || !await cases.CanOpenAsync(actor, personId, ct)) return null;
-        await appender.AppendAsync(db, [AccessRecord.By(actor, Now, AccessAction.Viewed, personId, $"Management oversight {id}")], ct);
+        await views.EnqueueAsync(AccessRecord.By(actor, Now, AccessAction.Viewed, personId, $"Management oversight {id}"), ct);
         o.Actions.Sort((a, b) => a.Id.CompareTo(b.Id));
         return o;
     }
@@ -167,7 +167,7 @@ public sealed class OversightService(SafeguardDbContext db, CaseAccess cases, Ac
     {
         if (!await cases.CanOpenAsync(actor, personId, ct)) return null;
         var list = await ForChildAsync(personId, take, ct);
-        await appender.AppendAsync(db, [AccessRecord.By(actor, Now, AccessAction.Viewed, personId, "Management oversight records")], ct);
+        await views.EnqueueAsync(AccessRecord.By(actor, Now, AccessAction.Viewed, personId, "Management oversight records"), ct);
         return list;
     }
 
@@ -193,7 +193,7 @@ public sealed class OversightService(SafeguardDbContext db, CaseAccess cases, Ac
         var name = await db.People.Where(p => p.Id == action.PersonId).Select(p => p.FirstName + " " + p.LastName).FirstAsync(ct);
         var link = $"/actions/{id}";
         var history = await db.Chronology.AsNoTracking().Where(e => e.PersonId == action.PersonId && e.Link == link).OrderBy(e => e.Id).ToListAsync(ct);
-        await appender.AppendAsync(db, [AccessRecord.By(actor, Now, AccessAction.Viewed, action.PersonId, $"Oversight action {id}")], ct);
+        await views.EnqueueAsync(AccessRecord.By(actor, Now, AccessAction.Viewed, action.PersonId, $"Oversight action {id}"), ct);
         var missed = IsMissed(action, Today);
         return new ActionView(action, oversight, name, missed, action.CompletedOn is null && MayComplete(actor, action),
             missed && MayFollowUp(actor), history);

@@ -15,7 +15,7 @@ namespace Safeguard.Core.SocialWork;
 /// session is saved in one transaction: a problem with any child saves nothing.
 /// </summary>
 public sealed class SupervisionService(SafeguardDbContext db, OversightService oversight, CaseAccess cases, RecordAccess records,
-    AccessLogAppender appender, TimeProvider clock)
+    AccessLogQueue views, TimeProvider clock)
 {
     public const int MaxChildren = 40;
 
@@ -163,16 +163,14 @@ public sealed class SupervisionService(SafeguardDbContext db, OversightService o
         var names = await records.VisiblePeople(actor).Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, Name = p.FirstName + " " + p.LastName }).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var shown = new List<Discussed>();
-        var logs = new List<AccessRecord>();
         var now = Now;
         foreach (var o in oversights)
         {
             if (!names.ContainsKey(o.PersonId) || !await cases.CanOpenAsync(actor, o.PersonId, ct)) continue;
             o.Actions.Sort((a, b) => a.Id.CompareTo(b.Id));
             shown.Add(new Discussed(o.PersonId, names[o.PersonId], o));
-            logs.Add(AccessRecord.By(actor, now, AccessAction.Viewed, o.PersonId, $"Supervision {id}: management oversight {o.Id}"));
+            await views.EnqueueAsync(AccessRecord.By(actor, now, AccessAction.Viewed, o.PersonId, $"Supervision {id}: management oversight {o.Id}"), ct);
         }
-        if (logs.Count > 0) await appender.AppendAsync(db, logs, ct);
         var team = await db.Teams.Where(t => t.Id == s.TeamId).Select(t => t.Name).FirstAsync(ct);
         return new View(s, team, shown, oversights.Count - shown.Count, overseer || teamManager || party);
     }

@@ -64,6 +64,14 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/cases/{case}/allocate", Capabilities.AllocateCase),
         ("/api/cases/{case}/allocation", Capabilities.AllocateCase),
         ("/people/{case-child}/case", Capabilities.ViewChildRecord),
+        ("/people/{case-child}/oversight/new", Capabilities.RecordOversight),
+        ("/people/{case-child}/oversight/{oversight}", Capabilities.ViewChildRecord),
+        ("/actions/{oversight-action}", Capabilities.ViewChildRecord),
+        ("/teams/{team}/supervision/new", Capabilities.RecordOversight),
+        ("/supervision/{supervision}", Capabilities.ViewChildRecord),
+        ("/api/people/{case-child}/oversight", Capabilities.ViewChildRecord),
+        ("/api/actions/{oversight-action}", Capabilities.ViewChildRecord),
+        ("/api/supervision/{supervision}", Capabilities.ViewChildRecord),
     ];
 
     public static TheoryData<string, string> EveryRouteAndRole()
@@ -95,7 +103,8 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
 
     private static bool IsChildRecord(string route) =>
         route.StartsWith("/people/{child}", StringComparison.Ordinal) || route.StartsWith("/api/people/{child}", StringComparison.Ordinal)
-        || route.StartsWith("/people/{case-child}", StringComparison.Ordinal) || route.StartsWith("/api/assessments/", StringComparison.Ordinal);
+        || route.StartsWith("/people/{case-child}", StringComparison.Ordinal) || route.StartsWith("/api/assessments/", StringComparison.Ordinal)
+        || route.StartsWith("/api/people/{case-child}", StringComparison.Ordinal);
 
     [Theory]
     [MemberData(nameof(EveryRoute))]
@@ -134,6 +143,14 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
             var (child, assessment) = await SocialWork.SocialWorkData.SampleAssessment(app);
             route = route.Replace("{case-child}", child.ToString(), StringComparison.Ordinal).Replace("{assessment}", Number(assessment), StringComparison.Ordinal);
         }
+        if (route.Contains("{oversight", StringComparison.Ordinal))
+        {
+            var (child, oversight, action) = await SocialWork.SocialWorkData.SampleOversight(app);
+            route = route.Replace("{case-child}", child.ToString(), StringComparison.Ordinal).Replace("{oversight}", Number(oversight), StringComparison.Ordinal)
+                .Replace("{oversight-action}", Number(action), StringComparison.Ordinal);
+        }
+        if (route.Contains("{supervision}", StringComparison.Ordinal))
+            route = route.Replace("{supervision}", Number(await SocialWork.SocialWorkData.SampleSupervision(app)), StringComparison.Ordinal);
         if (route.Contains("{case-child}", StringComparison.Ordinal))
             route = route.Replace("{case-child}", (await SocialWork.SocialWorkData.SampleChildCase(app)).Child.ToString(), StringComparison.Ordinal);
         return route
