@@ -199,6 +199,13 @@ public sealed class OversightService(SafeguardDbContext db, CaseAccess cases, Ac
             missed && MayFollowUp(actor), history);
     }
 
+    /// <summary>
+    /// Whether a case needs oversight: none ever, or the last is older than the rule (6 weeks by default: oversight
+    /// on 1 December is due again by the end of 12 January, whatever day that is; a bank holiday does not move it).
+    /// </summary>
+    public static bool NeedsOversight(DateOnly? last, DateOnly today, Timescale rule, WorkingDayCalendar calendar) =>
+        last is null || rule.DueDate(last.Value, calendar) < today;
+
     public static bool IsMissed(OversightAction a, DateOnly today) => a.CompletedOn is null && a.DueDate < today;
 
     private static bool MayComplete(Actor actor, OversightAction a) => a.OwnerId == actor.UserId || actor.Can(Capabilities.RecordOversight);
