@@ -58,6 +58,9 @@ public static class CliServices
         services.AddScoped<Safeguard.Core.SocialWork.AssessmentService>();
         services.AddScoped<Safeguard.Core.SocialWork.ClosureService>();
         services.AddScoped<Safeguard.Core.SocialWork.ChildInNeedPlanService>();
+        services.AddScoped<Safeguard.Core.SocialWork.OversightService>();
+        services.AddScoped<Safeguard.Core.SocialWork.SupervisionService>();
+        services.AddScoped<Safeguard.Core.SocialWork.OversightQueries>();
         services.AddScoped<Safeguard.Core.SocialWork.FormDrafts>();
         more?.Invoke(services);
         return services.BuildServiceProvider();

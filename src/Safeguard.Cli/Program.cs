@@ -13,4 +13,5 @@ foreach (var command in FrontDoorCommands.Build()) root.Subcommands.Add(command)
 root.Subcommands.Add(CaseCommands.Build());
 root.Subcommands.Add(AssessmentCommands.Build());
 root.Subcommands.Add(PlanCommands.Build());
+foreach (var command in OversightCommands.Build()) root.Subcommands.Add(command);
 return await root.Parse(args).InvokeAsync();

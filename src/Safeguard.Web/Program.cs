@@ -57,6 +57,9 @@ builder.Services.AddScoped<Safeguard.Core.SocialWork.AllocationService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AssessmentService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.ClosureService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.ChildInNeedPlanService>();
+builder.Services.AddScoped<Safeguard.Core.SocialWork.OversightService>();
+builder.Services.AddScoped<Safeguard.Core.SocialWork.SupervisionService>();
+builder.Services.AddScoped<Safeguard.Core.SocialWork.OversightQueries>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.SocialWorkMyWork>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.FormDrafts>();
 
@@ -100,6 +103,7 @@ app.MapCasesApi();
 app.MapAssessmentsApi();
 app.MapClosuresApi();
 app.MapPlansApi();
+app.MapOversightApi();
 
 app.Run();
 

@@ -100,7 +100,31 @@ public sealed class SocialWorkMyWork(SafeguardDbContext db)
     private Task VisitsAsync(Asker me, List<WorkItem> items, CancellationToken ct) => Task.CompletedTask;
 
     // Oversight: actions owned by the worker; missed actions for the manager who set them to follow up.
-    private Task OversightAsync(Asker me, List<WorkItem> items, CancellationToken ct) => Task.CompletedTask;
+    private async Task OversightAsync(Asker me, List<WorkItem> items, CancellationToken ct)
+    {
+        var userId = me.Actor.UserId;
+        // Indexed: (OwnerId, CompletedOn, DueDate).
+        var mine = await db.OversightActions.AsNoTracking()
+            .Where(a => a.OwnerId == userId && a.CompletedOn == null)
+            .Join(db.Oversights, a => a.OversightId, o => o.Id, (a, o) => new { a.Id, a.PersonId, a.Text, a.DueDate, a.OriginalDueDate, a.FollowUps, o.ByName })
+            .Join(me.Visible, a => a.PersonId, p => p.Id, (a, p) => new { a.Id, a.Text, a.DueDate, a.OriginalDueDate, a.FollowUps, a.ByName, Name = p.FirstName + " " + p.LastName })
+            .OrderBy(a => a.DueDate).Take(MyWork.MaxItems).ToListAsync(ct);
+        items.AddRange(mine.Select(a => new WorkItem("Action", FrontDoor.ContactService.Shorten(a.Text),
+            $"Set by {a.ByName} in oversight of {a.Name}" + (a.FollowUps > 0 ? $"; followed up, first due {a.OriginalDueDate:d MMMM yyyy}" : ""),
+            Timescale.EndOfUkDay(a.DueDate), $"/actions/{a.Id}")));
+
+        if (!me.Actor.Can(Capabilities.RecordOversight)) return;
+        // The clock is not injected here: "today" is the UK date now.
+        var today = DateOnly.FromDateTime(WorkingDayCalendar.ToUkTime(DateTimeOffset.UtcNow));
+        // Indexed: (SetById, CompletedOn, DueDate). The manager's own actions are already listed above.
+        var missed = await db.OversightActions.AsNoTracking()
+            .Where(a => a.SetById == userId && a.CompletedOn == null && a.DueDate < today && a.OwnerId != userId)
+            .Join(me.Visible, a => a.PersonId, p => p.Id, (a, p) => new { a.Id, a.Text, a.OwnerName, a.DueDate, a.OriginalDueDate, Name = p.FirstName + " " + p.LastName })
+            .OrderBy(a => a.DueDate).Take(MyWork.MaxItems).ToListAsync(ct);
+        items.AddRange(missed.Select(a => new WorkItem("Follow up", $"Follow up: {a.OwnerName} has not done {FrontDoor.ContactService.Shorten(a.Text)} for {a.Name}",
+            $"You set it in oversight; it was due by {a.OriginalDueDate:d MMMM yyyy}" + (a.DueDate != a.OriginalDueDate ? $", then by {a.DueDate:d MMMM yyyy}" : ""),
+            Timescale.EndOfUkDay(a.DueDate), $"/actions/{a.Id}")));
+    }
 
     // Closures and step-downs waiting for the team manager's sign-off; returned ones for the worker.
     private async Task ClosuresAsync(Asker me, List<WorkItem> items, CancellationToken ct)

@@ -80,6 +80,14 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/people/{case-child}/plans/{plan}/actions/{plan-action}", Capabilities.PlanForChild),
         ("/people/{case-child}/plans/{plan}/meetings/{plan-meeting}", Capabilities.ViewChildRecord),
         ("/api/people/{case-child}/plans/{plan}", Capabilities.ViewChildRecord),
+        ("/people/{case-child}/oversight/new", Capabilities.RecordOversight),
+        ("/people/{case-child}/oversight/{oversight}", Capabilities.ViewChildRecord),
+        ("/actions/{oversight-action}", Capabilities.ViewChildRecord),
+        ("/teams/{team}/supervision/new", Capabilities.RecordOversight),
+        ("/supervision/{supervision}", Capabilities.ViewChildRecord),
+        ("/api/people/{case-child}/oversight", Capabilities.ViewChildRecord),
+        ("/api/actions/{oversight-action}", Capabilities.ViewChildRecord),
+        ("/api/supervision/{supervision}", Capabilities.ViewChildRecord),
     ];
 
     public static TheoryData<string, string> EveryRouteAndRole()
@@ -161,6 +169,14 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
             route = route.Replace("{case-child}", child.ToString(), StringComparison.Ordinal).Replace("{plan}", Number(plan), StringComparison.Ordinal)
                 .Replace("{plan-action}", Number(action), StringComparison.Ordinal).Replace("{plan-meeting}", Number(meeting), StringComparison.Ordinal);
         }
+        if (route.Contains("{oversight", StringComparison.Ordinal))
+        {
+            var (child, oversight, action) = await SocialWork.SocialWorkData.SampleOversight(app);
+            route = route.Replace("{case-child}", child.ToString(), StringComparison.Ordinal).Replace("{oversight}", Number(oversight), StringComparison.Ordinal)
+                .Replace("{oversight-action}", Number(action), StringComparison.Ordinal);
+        }
+        if (route.Contains("{supervision}", StringComparison.Ordinal))
+            route = route.Replace("{supervision}", Number(await SocialWork.SocialWorkData.SampleSupervision(app)), StringComparison.Ordinal);
         if (route.Contains("{case-child}", StringComparison.Ordinal))
             route = route.Replace("{case-child}", (await SocialWork.SocialWorkData.SampleChildCase(app)).Child.ToString(), StringComparison.Ordinal);
         return route

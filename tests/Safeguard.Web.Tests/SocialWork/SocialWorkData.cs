@@ -107,6 +107,32 @@ internal static class SocialWorkData
         return (child, plan!.Id, plan.Actions.Single().Id, plan.Meetings.Single().Id);
     });
 
+    private static readonly ConditionalWeakTable<SafeguardApp, Task<(Guid Child, int Oversight, int Action)>> SampleOversights = [];
+
+    /// <summary>One oversight record per app for the role tests: the test team manager's, of the sample child, with an action for the social worker.</summary>
+    public static Task<(Guid Child, int Oversight, int Action)> SampleOversight(SafeguardApp app) => SampleOversights.GetValue(app, async a =>
+    {
+        var (child, _) = await SampleChildCase(a);
+        using var scope = a.Factory.Services.CreateScope();
+        var today = DateOnly.FromDateTime(Core.Calendar.WorkingDayCalendar.ToUkTime(DateTimeOffset.UtcNow));
+        var o = await scope.ServiceProvider.GetRequiredService<Core.SocialWork.OversightService>().RecordAsync(a.Borough.Users[Roles.TeamManager].Actor, child,
+            new(today, "Allocate this week", "The school reports more absence", [new("Ring the school", a.Borough.Users[Roles.SocialWorker].Id, today.AddDays(7))]));
+        return (child, o!.Id, o.Actions[0].Id);
+    });
+
+    private static readonly ConditionalWeakTable<SafeguardApp, Task<int>> SampleSupervisions = [];
+
+    /// <summary>One group supervision per app for the role tests, in the test team (every test user but the partner is a member).</summary>
+    public static Task<int> SampleSupervision(SafeguardApp app) => SampleSupervisions.GetValue(app, async a =>
+    {
+        await a.As(Roles.TeamManager);
+        using var scope = a.Factory.Services.CreateScope();
+        var today = DateOnly.FromDateTime(Core.Calendar.WorkingDayCalendar.ToUkTime(DateTimeOffset.UtcNow));
+        var s = await scope.ServiceProvider.GetRequiredService<Core.SocialWork.SupervisionService>().RecordAsync(a.Borough.Users[Roles.TeamManager].Actor,
+            a.Borough.TeamId, new(Core.SocialWork.SupervisionKind.Group, today, null, "The whole team", "Caseloads are high this month", []));
+        return s!.Id;
+    });
+
     /// <summary>The child of <see cref="SampleCase"/>.</summary>
     public static Task<(Guid Child, int Case)> SampleChildCase(SafeguardApp app) => Sample.GetValue(app, a => OpenCaseAsync(a, "Cara", last: "Sample"));
 }
