@@ -56,6 +56,8 @@ public static class CliServices
         services.AddScoped<Safeguard.Core.SocialWork.CaseAccess>();
         services.AddScoped<Safeguard.Core.SocialWork.AllocationService>();
         services.AddScoped<Safeguard.Core.SocialWork.AssessmentService>();
+        services.AddScoped<Safeguard.Core.SocialWork.VisitService>();
+        services.AddScoped<Safeguard.Core.SocialWork.CaseNoteService>();
         services.AddScoped<Safeguard.Core.SocialWork.FormDrafts>();
         more?.Invoke(services);
         return services.BuildServiceProvider();

@@ -55,6 +55,8 @@ builder.Services.AddSingleton(Safeguard.Core.SocialWork.SocialWorkRules.From(con
 builder.Services.AddScoped<Safeguard.Core.SocialWork.CaseAccess>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AllocationService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AssessmentService>();
+builder.Services.AddScoped<Safeguard.Core.SocialWork.VisitService>();
+builder.Services.AddScoped<Safeguard.Core.SocialWork.CaseNoteService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.SocialWorkMyWork>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.FormDrafts>();
 
