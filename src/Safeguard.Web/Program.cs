@@ -97,6 +97,7 @@ app.MapPeopleApi();
 app.MapUsersApi();
 app.MapFrontDoorApi();
 app.MapCasesApi();
+app.MapVisitsApi();
 
 app.Run();
 
