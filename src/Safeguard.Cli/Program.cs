@@ -11,4 +11,5 @@ var root = new RootCommand("Safeguard: the database, the demo borough, users, th
 };
 foreach (var command in FrontDoorCommands.Build()) root.Subcommands.Add(command);
 root.Subcommands.Add(CaseCommands.Build());
+foreach (var command in VisitCommands.Build()) root.Subcommands.Add(command);
 return await root.Parse(args).InvokeAsync();
