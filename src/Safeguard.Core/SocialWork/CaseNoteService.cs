@@ -14,7 +14,7 @@ namespace Safeguard.Core.SocialWork;
 /// the child's chronology; an edit (by its author or a manager) keeps the earlier text as a version and moves the
 /// chronology entry with it. Nothing is deleted.
 /// </summary>
-public sealed class CaseNoteService(SafeguardDbContext db, CaseAccess cases, AccessLogAppender appender, TimeProvider clock)
+public sealed class CaseNoteService(SafeguardDbContext db, CaseAccess cases, AccessLogAppender appender, AccessLogQueue queue, TimeProvider clock)
 {
     public const int MaxText = 20_000;
     public const string ChronologyKind = "Case note";
@@ -100,7 +100,7 @@ public sealed class CaseNoteService(SafeguardDbContext db, CaseAccess cases, Acc
         var note = await db.CaseNotes.AsNoTracking().Include(n => n.Versions).FirstOrDefaultAsync(n => n.Id == noteId && n.PersonId == personId, ct);
         if (note is null || !await cases.CanOpenAsync(actor, personId, ct)) return null;
         note.Versions = [.. note.Versions.OrderByDescending(v => v.ReplacedAtUtc).ThenByDescending(v => v.Id)];
-        await appender.AppendAsync(db, [AccessRecord.By(actor, Now, AccessAction.Viewed, personId, $"Case note {noteId}")], ct);
+        await queue.EnqueueAsync(AccessRecord.By(actor, Now, AccessAction.Viewed, personId, $"Case note {noteId}"), ct);
         return note;
     }
 
@@ -110,7 +110,7 @@ public sealed class CaseNoteService(SafeguardDbContext db, CaseAccess cases, Acc
         Refuse.Unless(actor, Capabilities.ViewChildRecord);
         if (!await cases.CanOpenAsync(actor, personId, ct)) return null;
         var notes = await RecentAsync(personId, Math.Clamp(take, 1, 1000), ct);
-        await appender.AppendAsync(db, [AccessRecord.By(actor, Now, AccessAction.Viewed, personId, "Case notes")], ct);
+        await queue.EnqueueAsync(AccessRecord.By(actor, Now, AccessAction.Viewed, personId, "Case notes"), ct);
         return notes;
     }
 

@@ -15,7 +15,7 @@ namespace Safeguard.Core.SocialWork;
 /// and when the next is due, derived from the last time the child was seen and the rule for their current status
 /// (<see cref="VisitSchedule"/>). Every visit is on the child's chronology, significant when the child was not seen.
 /// </summary>
-public sealed class VisitService(SafeguardDbContext db, CaseAccess cases, AccessLogAppender appender, SocialWorkRules rules,
+public sealed class VisitService(SafeguardDbContext db, CaseAccess cases, AccessLogAppender appender, AccessLogQueue queue, SocialWorkRules rules,
     WorkingDayCalendar calendar, TimeProvider clock)
 {
     public const int MaxText = 20_000;
@@ -100,7 +100,7 @@ public sealed class VisitService(SafeguardDbContext db, CaseAccess cases, Access
         Refuse.Unless(actor, Capabilities.ViewChildRecord);
         var visit = await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.Id == visitId && v.PersonId == personId, ct);
         if (visit is null || !await cases.CanOpenAsync(actor, personId, ct)) return null;
-        await appender.AppendAsync(db, [AccessRecord.By(actor, Now, AccessAction.Viewed, personId, $"Visit {visitId}")], ct);
+        await queue.EnqueueAsync(AccessRecord.By(actor, Now, AccessAction.Viewed, personId, $"Visit {visitId}"), ct);
         return visit;
     }
 
@@ -111,7 +111,7 @@ public sealed class VisitService(SafeguardDbContext db, CaseAccess cases, Access
         if (!await cases.CanOpenAsync(actor, personId, ct)) return null;
         var summary = await SummaryAsync(personId, 0, ct);
         var visits = await Newest(personId).Take(Math.Clamp(take, 1, 1000)).ToListAsync(ct);
-        await appender.AppendAsync(db, [AccessRecord.By(actor, Now, AccessAction.Viewed, personId, "Visits")], ct);
+        await queue.EnqueueAsync(AccessRecord.By(actor, Now, AccessAction.Viewed, personId, "Visits"), ct);
         return (summary, visits);
     }
 

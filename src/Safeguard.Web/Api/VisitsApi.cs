@@ -15,7 +15,7 @@ public static class VisitsApi
     public sealed record VisitsDto(NextVisitDto? NextVisit, DateOnly? LastSeen, DateOnly? LastSeenAlone, List<VisitDto> Visits);
 
     public sealed record NoteInput(CaseNoteType? Type, DateTime? OccurredAtUtc, bool Significant, string? WhoWasSeen, string? Text, Guid? Version);
-    public sealed record NoteVersionDto(CaseNoteType Type, DateTime OccurredAtUtc, bool Significant, string? WhoWasSeen, string Text, DateTime ReplacedAtUtc, string ReplacedByName);
+    public sealed record NoteVersionDto(string Type, DateTime OccurredAtUtc, bool Significant, string? WhoWasSeen, string Text, DateTime ReplacedAtUtc, string ReplacedByName);
     public sealed record NoteDto(int Id, string Type, DateTime OccurredAtUtc, bool Significant, string? WhoWasSeen, string Text, string AuthorName,
         DateTime RecordedAtUtc, DateTime? EditedAtUtc, Guid Version, List<NoteVersionDto>? Versions);
 
@@ -83,5 +83,5 @@ public static class VisitsApi
 
     private static NoteDto ToDto(CaseNote n, bool versions) => new(n.Id, n.Type.ToString(), n.OccurredAtUtc, n.Significant, n.WhoWasSeen, n.Text,
         n.AuthorName, n.RecordedAtUtc, n.EditedAtUtc, n.Version,
-        versions ? n.Versions.Select(v => new NoteVersionDto(v.Type, v.OccurredAtUtc, v.Significant, v.WhoWasSeen, v.Text, v.ReplacedAtUtc, v.ReplacedByName)).ToList() : null);
+        versions ? n.Versions.Select(v => new NoteVersionDto(v.Type.ToString(), v.OccurredAtUtc, v.Significant, v.WhoWasSeen, v.Text, v.ReplacedAtUtc, v.ReplacedByName)).ToList() : null);
 }
