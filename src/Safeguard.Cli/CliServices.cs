@@ -61,6 +61,8 @@ public static class CliServices
         services.AddScoped<Safeguard.Core.SocialWork.OversightService>();
         services.AddScoped<Safeguard.Core.SocialWork.SupervisionService>();
         services.AddScoped<Safeguard.Core.SocialWork.OversightQueries>();
+        services.AddScoped<Safeguard.Core.SocialWork.VisitService>();
+        services.AddScoped<Safeguard.Core.SocialWork.CaseNoteService>();
         services.AddScoped<Safeguard.Core.SocialWork.FormDrafts>();
         more?.Invoke(services);
         return services.BuildServiceProvider();

@@ -60,6 +60,8 @@ builder.Services.AddScoped<Safeguard.Core.SocialWork.ChildInNeedPlanService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.OversightService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.SupervisionService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.OversightQueries>();
+builder.Services.AddScoped<Safeguard.Core.SocialWork.VisitService>();
+builder.Services.AddScoped<Safeguard.Core.SocialWork.CaseNoteService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.SocialWorkMyWork>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.FormDrafts>();
 
@@ -104,6 +106,7 @@ app.MapAssessmentsApi();
 app.MapClosuresApi();
 app.MapPlansApi();
 app.MapOversightApi();
+app.MapVisitsApi();
 
 app.Run();
 

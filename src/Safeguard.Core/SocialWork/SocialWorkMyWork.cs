@@ -11,7 +11,7 @@ namespace Safeguard.Core.SocialWork;
 /// Social work's items on "My work": each area of a case adds what is due for the worker who holds it and what
 /// waits for the manager. Every query is bounded by <see cref="MyWork.MaxItems"/> and runs on an index.
 /// </summary>
-public sealed class SocialWorkMyWork(SafeguardDbContext db)
+public sealed class SocialWorkMyWork(SafeguardDbContext db, SocialWorkRules? rules = null, WorkingDayCalendar? calendar = null)
 {
     /// <summary>Who is asking: their team, and whether they manage it (team managers see what waits for the team).</summary>
     public sealed record Asker(Actor Actor, int? TeamId, bool ManagesTeam, IQueryable<Person> Visible);
@@ -97,7 +97,15 @@ public sealed class SocialWorkMyWork(SafeguardDbContext db)
     private static string Shorten(string text) => text.Length <= 120 ? text : text[..119].TrimEnd() + "…";
 
     // Visits: the next visit due for each child the worker holds.
-    private Task VisitsAsync(Asker me, List<WorkItem> items, CancellationToken ct) => Task.CompletedTask;
+    private async Task VisitsAsync(Asker me, List<WorkItem> items, CancellationToken ct)
+    {
+        if (!me.Actor.Can(Capabilities.RecordVisit)) return;
+        var dues = new VisitDues(db, rules ?? new SocialWorkRules(), calendar ?? new WorkingDayCalendar(new BankHolidays(), TimeProvider.System));
+        foreach (var d in await dues.HeldByAsync(me.Actor.UserId, me.Visible, MyWork.MaxItems, ct))
+            items.Add(new WorkItem("Visit", $"Visit {d.ChildName}",
+                d.LastSeen is { } seen ? $"{Involvement.Label(d.Status)}: last seen {seen:d MMMM yyyy}" : $"{Involvement.Label(d.Status)}: not yet seen",
+                Timescale.EndOfUkDay(d.DueOn), $"/people/{d.PersonId}/visits/new"));
+    }
 
     // Oversight: actions owned by the worker; missed actions for the manager who set them to follow up.
     private async Task OversightAsync(Asker me, List<WorkItem> items, CancellationToken ct)

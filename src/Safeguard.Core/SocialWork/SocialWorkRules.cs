@@ -21,6 +21,12 @@ public sealed class SocialWorkRules
     /// <summary>Visits to a child in need, from the last visit (local default: 4 weeks).</summary>
     public Timescale ChildInNeedVisit { get; init; } = new(4, TimescaleUnit.Weeks);
 
+    /// <summary>Visits to a child on a child protection plan, from the last visit (Working Together and local practice: 10 working days).</summary>
+    public Timescale ChildProtectionVisit { get; init; } = new(10, TimescaleUnit.WorkingDays);
+
+    /// <summary>Visits to a looked-after child, from the last visit (Care Planning Regulations: at least every six weeks in the first year).</summary>
+    public Timescale LookedAfterVisit { get; init; } = new(6, TimescaleUnit.Weeks);
+
     /// <summary>A child with no management oversight for longer than this is listed for the service manager (local default: 6 weeks).</summary>
     public Timescale Oversight { get; init; } = new(6, TimescaleUnit.Weeks);
 
@@ -35,6 +41,8 @@ public sealed class SocialWorkRules
             ChildSeen = Read(section, nameof(ChildSeen), dateBased: true) ?? d.ChildSeen,
             ChildInNeedReview = Read(section, nameof(ChildInNeedReview), dateBased: true) ?? d.ChildInNeedReview,
             ChildInNeedVisit = Read(section, nameof(ChildInNeedVisit), dateBased: true) ?? d.ChildInNeedVisit,
+            ChildProtectionVisit = Read(section, nameof(ChildProtectionVisit), dateBased: true) ?? d.ChildProtectionVisit,
+            LookedAfterVisit = Read(section, nameof(LookedAfterVisit), dateBased: true) ?? d.LookedAfterVisit,
             Oversight = Read(section, nameof(Oversight), dateBased: true) ?? d.Oversight,
         };
     }

@@ -88,6 +88,13 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/api/people/{case-child}/oversight", Capabilities.ViewChildRecord),
         ("/api/actions/{oversight-action}", Capabilities.ViewChildRecord),
         ("/api/supervision/{supervision}", Capabilities.ViewChildRecord),
+        ("/people/{case-child}/visits/new", Capabilities.RecordVisit),
+        ("/people/{visit-child}/visits/{visit}", Capabilities.ViewChildRecord),
+        ("/people/{case-child}/notes/new", Capabilities.RecordCaseNote),
+        ("/people/{note-child}/notes/{note}", Capabilities.ViewChildRecord),
+        ("/people/{note-child}/notes/{note}/edit", Capabilities.RecordCaseNote),
+        ("/api/people/{case-child}/visits", Capabilities.ViewChildRecord),
+        ("/api/people/{case-child}/notes", Capabilities.ViewChildRecord),
     ];
 
     public static TheoryData<string, string> EveryRouteAndRole()
@@ -119,7 +126,8 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
 
     private static bool IsChildRecord(string route) =>
         route.StartsWith("/people/{child}", StringComparison.Ordinal) || route.StartsWith("/api/people/{child}", StringComparison.Ordinal)
-        || route.StartsWith("/people/{case-child}", StringComparison.Ordinal) || route.StartsWith("/api/people/{case-child}", StringComparison.Ordinal);
+        || route.StartsWith("/people/{case-child}", StringComparison.Ordinal) || route.StartsWith("/api/people/{case-child}", StringComparison.Ordinal)
+        || route.StartsWith("/people/{visit-child}", StringComparison.Ordinal) || route.StartsWith("/people/{note-child}", StringComparison.Ordinal);
 
     [Theory]
     [MemberData(nameof(EveryRoute))]
@@ -177,6 +185,16 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         }
         if (route.Contains("{supervision}", StringComparison.Ordinal))
             route = route.Replace("{supervision}", Number(await SocialWork.SocialWorkData.SampleSupervision(app)), StringComparison.Ordinal);
+        if (route.Contains("{visit}", StringComparison.Ordinal))
+        {
+            var (child, visit) = await SocialWork.SocialWorkData.SampleVisit(app);
+            route = route.Replace("{visit-child}", child.ToString(), StringComparison.Ordinal).Replace("{visit}", Number(visit), StringComparison.Ordinal);
+        }
+        if (route.Contains("{note}", StringComparison.Ordinal))
+        {
+            var (child, note) = await SocialWork.SocialWorkData.SampleNote(app);
+            route = route.Replace("{note-child}", child.ToString(), StringComparison.Ordinal).Replace("{note}", Number(note), StringComparison.Ordinal);
+        }
         if (route.Contains("{case-child}", StringComparison.Ordinal))
             route = route.Replace("{case-child}", (await SocialWork.SocialWorkData.SampleChildCase(app)).Child.ToString(), StringComparison.Ordinal);
         return route

@@ -133,6 +133,30 @@ internal static class SocialWorkData
         return s!.Id;
     });
 
+    private static readonly ConditionalWeakTable<SafeguardApp, Task<(Guid Child, int Visit)>> SampleVisits = [];
+
+    /// <summary>One visit per app for the role tests, recorded by the test social worker.</summary>
+    public static Task<(Guid Child, int Visit)> SampleVisit(SafeguardApp app) => SampleVisits.GetValue(app, async a =>
+    {
+        var (child, _) = await ReferredAsync(a, "Vera", daysAgo: 5);
+        using var scope = a.Factory.Services.CreateScope();
+        var visit = await scope.ServiceProvider.GetRequiredService<Core.SocialWork.VisitService>().RecordAsync(a.Borough.Users[Roles.SocialWorker].Actor, child,
+            new(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1), null, true, true, null, Core.SocialWork.VisitLocation.Home, null, "Vera showed me her drawings.", false));
+        return (child, visit!.Id);
+    });
+
+    private static readonly ConditionalWeakTable<SafeguardApp, Task<(Guid Child, int Note)>> SampleNotes = [];
+
+    /// <summary>One case note per app for the role tests, written by the test social worker (so only they and managers may edit it).</summary>
+    public static Task<(Guid Child, int Note)> SampleNote(SafeguardApp app) => SampleNotes.GetValue(app, async a =>
+    {
+        var (child, _) = await ReferredAsync(a, "Nell", daysAgo: 5);
+        using var scope = a.Factory.Services.CreateScope();
+        var note = await scope.ServiceProvider.GetRequiredService<Core.SocialWork.CaseNoteService>().WriteAsync(a.Borough.Users[Roles.SocialWorker].Actor, child,
+            new(Core.SocialWork.CaseNoteType.Telephone, DateTime.UtcNow.AddHours(-2), false, "Mother", "Rang mother to arrange a visit."));
+        return (child, note!.Id);
+    });
+
     /// <summary>The child of <see cref="SampleCase"/>.</summary>
     public static Task<(Guid Child, int Case)> SampleChildCase(SafeguardApp app) => Sample.GetValue(app, a => OpenCaseAsync(a, "Cara", last: "Sample"));
 }

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Safeguard.Core.Access;
+using Safeguard.Core.SocialWork;
+using Safeguard.Web.Security;
+
+namespace Safeguard.Web.Pages.Cases;
+
+/// <summary>
+/// The case page's visits: the next visit due (tagged late when it has passed), when the child was last seen and last
+/// seen alone, the recent visits, and a link to record one. The case page has checked and logged access.
+/// </summary>
+public class VisitsPanel(VisitService visits, CurrentActor me, TimeProvider clock) : ViewComponent
+{
+    public sealed record Model(Guid PersonId, string FirstName, VisitService.Summary Summary, DateOnly Today, bool CanRecord);
+
+    public async Task<IViewComponentResult> InvokeAsync(Guid personId, string firstName, bool open)
+    {
+        var summary = await visits.SummaryAsync(personId, 5, HttpContext.RequestAborted);
+        return View(new Model(personId, firstName, summary, Display.TodayInUk(clock), open && me.Actor.Can(Capabilities.RecordVisit)));
+    }
+}
+
+/// <summary>The case page's recent case notes (type, when, significant, first line) and a link to write one.</summary>
+public class CaseNotesPanel(CaseNoteService notes, CurrentActor me) : ViewComponent
+{
+    public sealed record Model(Guid PersonId, string FirstName, List<CaseNote> Notes, bool CanWrite);
+
+    public async Task<IViewComponentResult> InvokeAsync(Guid personId, string firstName, bool open)
+    {
+        var recent = await notes.RecentAsync(personId, 5, HttpContext.RequestAborted);
+        return View(new Model(personId, firstName, recent, open && me.Actor.Can(Capabilities.RecordCaseNote)));
+    }
+}

@@ -1,0 +1,91 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Safeguard.Core.Access;
+using Safeguard.Core.People;
+using Safeguard.Core.SocialWork;
+using Safeguard.Web.Govuk;
+using Safeguard.Web.Security;
+
+namespace Safeguard.Web.Pages.Cases;
+
+/// <summary>The visit as the form holds it, kept as typed so nothing is lost on an error.</summary>
+public sealed class VisitForm
+{
+    public DateParts VisitedOn { get; set; } = new();
+    public string? VisitedById { get; set; }
+    /// <summary>"yes" or "no".</summary>
+    public string? ChildSeen { get; set; }
+    public string? ChildSeenAlone { get; set; }
+    public string? NotSeenReason { get; set; }
+    public VisitLocation? Location { get; set; }
+    public string? LocationDetail { get; set; }
+    public string? Observations { get; set; }
+    public string? Announced { get; set; }
+}
+
+/// <summary>
+/// Record a visit to a child: when, who visited (the worker, or another of the team's staff), whether the child was seen
+/// and seen alone (and why not), where, and what was observed. Another team's child is 404.
+/// </summary>
+[Authorize(Policy = Capabilities.RecordVisit)]
+public class RecordVisitModel(VisitService visits, CaseAccess cases, PeopleService people, CurrentActor me, TimeProvider clock) : PageModel
+{
+    [BindProperty] public VisitForm Input { get; set; } = new();
+    public Person Person { get; private set; } = null!;
+    public List<GovukOption> Visitors { get; private set; } = [];
+
+    public static readonly GovukOption[] YesNo = [new("yes", "Yes"), new("no", "No")];
+
+    public static IEnumerable<GovukOption> Locations => Enum.GetValues<VisitLocation>().Select(l => new GovukOption(l.ToString(), VisitService.Label(l)));
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        Input.VisitedOn = DateParts.From(Display.TodayInUk(clock));
+        Input.VisitedById = me.Actor.UserId;
+        Input.Announced = "announced";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var dateError = Input.VisitedOn.Validate("The date of the visit");
+        if (dateError is not null) ModelState.AddDateError("Input.VisitedOn", dateError);
+        var input = new VisitService.NewVisit(Input.VisitedOn.ToDate(), Input.VisitedById, YesOrNo(Input.ChildSeen), YesOrNo(Input.ChildSeenAlone),
+            Input.NotSeenReason, Input.Location, Input.LocationDetail, Input.Observations, Input.Announced == "unannounced");
+        try
+        {
+            var visit = await visits.RecordAsync(me.Actor, id, input, ct);
+            if (visit is null) return NotFound();
+            if (!ModelState.IsValid) return Page();   // cannot happen: a bad date is refused by the service too
+            TempData["Success"] = "Visit recorded";
+            return Redirect($"/people/{id}/case#visits");
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var e in ex.Errors)
+            {
+                if (dateError is not null && e.PropertyName == nameof(VisitService.NewVisit.VisitedOn)) continue;
+                var key = "Input." + e.PropertyName;
+                if (ModelState[key]?.Errors.Count is null or 0) ModelState.AddModelError(key, e.ErrorMessage);
+            }
+            return Page();
+        }
+    }
+
+    private static bool? YesOrNo(string? value) => value switch { "yes" => true, "no" => false, _ => null };
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (!await cases.CanOpenAsync(me.Actor, id, ct)) return false;
+        if (await people.OpenAsync(me.Actor, id, "Case (recording a visit)", ct) is not { } person) return false;
+        Person = person;
+        var staff = await visits.VisitorsAsync(id, ct);
+        if (staff.All(s => s.Id != me.Actor.UserId)) staff.Insert(0, new VisitService.Visitor(me.Actor.UserId, me.Actor.DisplayName));
+        Visitors = staff.Select(s => new GovukOption(s.Id, s.Id == me.Actor.UserId ? $"{s.Name} (you)" : s.Name)).ToList();
+        return true;
+    }
+}
