@@ -60,6 +60,8 @@ builder.Services.AddScoped<Safeguard.Core.SocialWork.ChildInNeedPlanService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.OversightService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.SupervisionService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.OversightQueries>();
+builder.Services.AddScoped<Safeguard.Core.SocialWork.VisitDues>();
+builder.Services.AddScoped<Safeguard.Core.SocialWork.TeamOverdue>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.VisitService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.CaseNoteService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.SocialWorkMyWork>();

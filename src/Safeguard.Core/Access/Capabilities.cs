@@ -35,6 +35,7 @@ public static class Capabilities
     public const string ProposeClosure = "ProposeClosure";
     public const string StepUp = "StepUp";
     public const string OverseeTeams = "OverseeTeams";
+    public const string ViewTeamOverdue = "ViewTeamOverdue";
 
     // Roles that work with children's records day to day.
     private static readonly string[] CaseWork =
@@ -87,6 +88,8 @@ public static class Capabilities
         new(StepUp, "Step a child up from early help to a social care assessment, with the reasons", [Roles.TeamManager, Roles.ServiceManager]),
         new(OverseeTeams, "See every team's late assessments, late visits, overdue reviews and actions, and children without recent oversight",
             [Roles.ServiceManager, Roles.QaOfficer]),
+        new(ViewTeamOverdue, "See a team's late and overdue social work child by child (team managers: their own team; service managers and QA officers: every team)",
+            [Roles.TeamManager, Roles.ServiceManager, Roles.QaOfficer]),
         new(ManageUsers, "Manage users, teams and roles", [Roles.Administrator]),
     ];
 

@@ -38,6 +38,14 @@ public sealed class VisitDues(SafeguardDbContext db, SocialWorkRules rules, Work
         return (await DueAsync(open, ct)).Where(d => d.DueOn < today).Take(take).ToList();
     }
 
+    /// <summary>How many children each team has whose next visit was due before <paramref name="today"/> (the service manager's overview).</summary>
+    public async Task<Dictionary<int, int>> LateCountsByTeamAsync(DateOnly today, IQueryable<Person>? visible = null, CancellationToken ct = default)
+    {
+        var open = db.Involvements.Where(i => i.EndDate == null);
+        if (visible is not null) open = open.Where(i => visible.Any(p => p.Id == i.PersonId));
+        return (await DueAsync(open, ct, limit: int.MaxValue)).Where(d => d.DueOn < today).GroupBy(d => d.TeamId).ToDictionary(g => g.Key, g => g.Count());
+    }
+
     /// <summary>
     /// The next visit due to each child among <paramref name="involvements"/> (their open cases with a visiting rule),
     /// soonest first. A child open under two statuses takes the sooner date. The last time the child was seen counts

@@ -37,6 +37,8 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/admin/users/add", Capabilities.ManageUsers),
         ("/admin/teams", Capabilities.ManageUsers),
         ("/teams/{team}", Capabilities.ViewTeamCaseload),
+        ("/teams/{team}/overdue", Capabilities.ViewTeamOverdue),
+        ("/social-work", Capabilities.OverseeTeams),
         ("/api/people?q=Khan", Capabilities.FindPeople),
         ("/api/people/{child}", Capabilities.ViewChildRecord),
         ("/api/people/{child}/chronology", Capabilities.ViewChildRecord),

@@ -33,6 +33,9 @@ public class CaseloadModel(SafeguardDbContext db, RecordAccess access, AccessLog
     public Dictionary<string, FrontDoorLoad> Loads { get; private set; } = [];
     /// <summary>The team's own manager (or a service manager) allocates from this page.</summary>
     public bool CanAllocate { get; private set; }
+    public bool IsSocialWorkTeam => Safeguard.Core.SocialWork.TeamOverdue.SocialWorkTeams.Contains(Team.Kind);
+    public bool CanSeeOverdue => me.Actor.Can(Capabilities.ViewTeamOverdue);
+    public bool CanRecordSupervision => me.Actor.Can(Capabilities.RecordOversight);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
