@@ -106,6 +106,18 @@ for scale in $scales; do
   measure "My work, MASH manager" "http://127.0.0.1:$port/" "$mash"
   measure "My work, team manager" "http://127.0.0.1:$port/" "$token"
   measure "contact service queue ($waiting waiting)" "http://127.0.0.1:$port/contacts" "$screener"
+  # Social work: the child with the longest history (record, chronology, case), a team manager's team views, the service manager's overview.
+  manager=$(./safeguard users token --email service-manager@northmoor.example --name bench --days 1)
+  long=$(psql_ -d "$db" -c 'SELECT c."PersonId" FROM "Chronology" c JOIN "People" p ON p."Id" = c."PersonId" WHERE NOT p."IsRestricted" GROUP BY c."PersonId" ORDER BY count(*) DESC LIMIT 1')
+  events=$(psql_ -d "$db" -c "SELECT count(*) || ' events over ' || (extract(year from age(max(\"OccurredAtUtc\"), min(\"OccurredAtUtc\"))))::int || ' years' FROM \"Chronology\" WHERE \"PersonId\" = '$long'")
+  team=$(psql_ -d "$db" -c "SELECT \"TeamId\" FROM \"AspNetUsers\" WHERE \"Email\" = 'team-manager@northmoor.example'")
+  measure "a child's record, longest history ($events)" "http://127.0.0.1:$port/people/$long" "$manager"
+  measure "that child's whole chronology page" "http://127.0.0.1:$port/people/$long/chronology" "$manager"
+  measure "that child's case page" "http://127.0.0.1:$port/people/$long/case" "$manager"
+  measure "team manager: the team's caseloads" "http://127.0.0.1:$port/teams/$team" "$token"
+  measure "team manager: what is late in the team" "http://127.0.0.1:$port/teams/$team/overdue" "$token"
+  measure "service manager: what is late, every team" "http://127.0.0.1:$port/social-work" "$manager"
+  measure "My work, social worker" "http://127.0.0.1:$port/" "$(./safeguard users token --email social-worker@northmoor.example --name bench --days 1)"
   kill "$web_pid"; wait "$web_pid" 2>/dev/null || true; web_pid=""
   # The CSV contacts import: 2,000 contacts (a third naming a child on record) as the contact service, on the command line.
   psql_ -d "$db" -c "SELECT 'SG-' || lpad(\"Number\"::text, 7, '0') FROM \"People\" WHERE NOT \"IsRestricted\" AND \"RecordedInErrorAtUtc\" IS NULL AND \"DateOfBirth\" > DATE '2009-01-01' ORDER BY \"Number\" LIMIT 500" > "$work/ids.txt"
