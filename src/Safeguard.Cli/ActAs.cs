@@ -124,6 +124,12 @@ public static class ActAs
         WorkingDayCalendar.ToUkTime(new DateTimeOffset(utc, TimeSpan.Zero)).ToString("HH:mm 'on' dddd d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
     /// <summary>The id of a team or an agency by its name (any case), or a message naming the option.</summary>
+    /// <summary>The person with this Safeguard ID (SG-0001234), or null when there is none.</summary>
+    public static async Task<Guid?> PersonIdAsync(Context c, string safeguardId) =>
+        Core.People.Person.ParseNumber(safeguardId.Trim()) is { } number
+            ? await c.Db.People.Where(p => p.Number == number).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(c.Ct)
+            : null;
+
     public static async Task<int> TeamAsync(Context c, string name, string option) =>
         await c.Db.Teams.Where(t => t.IsActive && t.Name.ToUpper() == name.Trim().ToUpper()).Select(t => (int?)t.Id).FirstOrDefaultAsync(c.Ct)
             ?? throw Refuse.Invalid(option, $"No active team is called '{name}'");

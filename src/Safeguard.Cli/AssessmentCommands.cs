@@ -113,8 +113,7 @@ public static class AssessmentCommands
 
     private static async Task<Guid?> ChildAsync(Context c, string safeguardId)
     {
-        var number = Person.ParseNumber(safeguardId);
-        var id = number is null ? null : await c.Db.People.Where(p => p.Number == number).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(c.Ct);
+        var id = await PersonIdAsync(c, safeguardId);
         if (id is null) c.Error.WriteLine($"No child has the Safeguard ID {safeguardId}.");
         return id;
     }

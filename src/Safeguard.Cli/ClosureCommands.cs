@@ -101,11 +101,7 @@ public static class ClosureCommands
         return command;
     }
 
-    private static async Task<Guid?> ChildAsync(Context c, string text)
-    {
-        var number = Person.ParseNumber(text);
-        return number is null ? null : await c.Db.People.Where(p => p.Number == number).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(c.Ct);
-    }
+    private static Task<Guid?> ChildAsync(Context c, string text) => PersonIdAsync(c, text);
 
     private static int NoChild(Context c)
     {

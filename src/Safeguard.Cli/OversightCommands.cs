@@ -35,9 +35,7 @@ public static class OversightCommands
         var add = new Command("add", "Record management oversight of a child whose case is open to your team.") { child, decision, rationale, date, action };
         add.SetAction((parse, ct) => RunAsync(parse, Capabilities.RecordOversight, settings, async c =>
         {
-            var number = Person.ParseNumber(parse.GetRequiredValue(child));
-            var personId = number is null ? (Guid?)null
-                : await c.Db.People.Where(p => p.Number == number).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(c.Ct);
+            var personId = await PersonIdAsync(c, parse.GetRequiredValue(child));
             if (personId is null)
             {
                 c.Error.WriteLine("No child with that Safeguard ID has a case you can open.");
@@ -64,7 +62,7 @@ public static class OversightCommands
                 return 1;
             }
             c.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Management oversight {saved.Id} recorded for {Person.FormatNumber(number!.Value)}, with {saved.Actions.Count} action(s): {string.Join(", ", saved.Actions.Select(a => a.Id))}."));
+                $"Management oversight {saved.Id} recorded for {parse.GetRequiredValue(child).Trim().ToUpperInvariant()}, with {saved.Actions.Count} action(s): {string.Join(", ", saved.Actions.Select(a => a.Id))}."));
             return 0;
         }, ct));
         return add;

@@ -137,8 +137,7 @@ public static class PlanCommands
 
     private static async Task<Guid> ChildAsync(Context c, ParseResult parse)
     {
-        var number = Person.ParseNumber(parse.GetRequiredValue(Child));
-        return await c.Db.People.Where(p => p.Number == number).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(c.Ct)
+        return await PersonIdAsync(c, parse.GetRequiredValue(Child))
             ?? throw Refuse.Invalid("child", $"No child has the Safeguard ID {parse.GetRequiredValue(Child)}");
     }
 

@@ -84,11 +84,7 @@ public static class VisitCommands
         return add;
     }
 
-    private static async Task<Guid?> ChildAsync(Context c, string safeguardId)
-    {
-        if (Person.ParseNumber(safeguardId.Trim()) is not { } number) return null;
-        return await c.Db.People.Where(p => p.Number == number).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(c.Ct);
-    }
+    private static Task<Guid?> ChildAsync(Context c, string safeguardId) => PersonIdAsync(c, safeguardId);
 
     private static Task<string?> UserAsync(Context c, string email)
     {

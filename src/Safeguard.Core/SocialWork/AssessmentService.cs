@@ -135,20 +135,14 @@ public sealed class AssessmentService(SafeguardDbContext db, CaseAccess cases, A
     public async Task<Assessment?> AuthoriseAsync(Actor actor, int id, Guid version, bool approve, string? reason, CancellationToken ct = default)
     {
         Refuse.Unless(actor, Capabilities.AuthoriseWork);
-        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        if (reason is null) throw Refuse.Invalid("Reason", approve ? "Enter your reasons for authorising it: the record shows why" : "Enter what needs to change before you can authorise it");
-        if (reason.Length > 4000) throw Refuse.Invalid("Reason", "The reason must be 4,000 characters or fewer");
+        var why = ManagerDecision.Reason(reason, approve ? "Enter your reasons for authorising it: the record shows why" : "Enter what needs to change before you can authorise it");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var (assessment, _) = await LoadForChangeAsync(actor, id, version, ct);
         if (assessment is null) return null;
         if (assessment.Stage != AssessmentStage.AwaitingAuthorisation) throw Refuse.Invalid("Reason", "This assessment is not waiting for authorisation");
         if (assessment.WorkerId == actor.UserId) throw new AccessDeniedException("You cannot authorise an assessment you wrote: another manager must.");
         var now = Now;
-        db.Authorisations.Add(new Authorisation
-        {
-            PersonId = assessment.PersonId, Subject = AuthorisationSubject.Assessment, SubjectId = assessment.Id, Approved = approve,
-            Reason = reason, AtUtc = now, ById = actor.UserId, ByName = actor.DisplayName,
-        });
+        ManagerDecision.Record(db, actor, assessment.PersonId, AuthorisationSubject.Assessment, assessment.Id, approve, why, now);
         if (approve)
         {
             assessment.Stage = AssessmentStage.Authorised;
@@ -167,8 +161,8 @@ public sealed class AssessmentService(SafeguardDbContext db, CaseAccess cases, A
         var late = approve && assessment.AuthorisedOn > assessment.DueDate ? $" ({calendar.WorkingDaysBetween(assessment.DueDate, assessment.AuthorisedOn!.Value)} working days late)" : "";
         ChronologyWriter.Add(db, assessment.PersonId, now, now, actor, SocialWorkChronology.Area,
             approve ? SocialWorkChronology.AssessmentAuthorised : SocialWorkChronology.AssessmentReturned,
-            approve ? $"Child and family assessment authorised by {actor.DisplayName}{late}: {Label(assessment.Outcome!.Value).ToLowerInvariant()}. {ContactService.Shorten(reason)}"
-                : $"Child and family assessment returned to {assessment.WorkerName} by {actor.DisplayName}: {ContactService.Shorten(reason)}",
+            approve ? $"Child and family assessment authorised by {actor.DisplayName}{late}: {Label(assessment.Outcome!.Value).ToLowerInvariant()}. {ContactService.Shorten(why)}"
+                : $"Child and family assessment returned to {assessment.WorkerName} by {actor.DisplayName}: {ContactService.Shorten(why)}",
             significant: approve);
         await SaveAsync(actor, assessment, approve ? "authorised" : "returned to the worker", ct);
         await tx.CommitAsync(ct);

@@ -302,20 +302,14 @@ public sealed class ChildInNeedPlanService(SafeguardDbContext db, CaseAccess cas
     public async Task<ChildInNeedPlan?> AuthoriseAsync(Actor actor, Guid personId, int planId, Guid version, bool approve, string? reason, CancellationToken ct = default)
     {
         Refuse.Unless(actor, Capabilities.AuthoriseWork);
-        reason = Tidy(reason);
-        if (reason is null) throw Refuse.Invalid("Reason", approve ? "Enter your reasons for authorising it: the record shows why" : "Enter what needs to change before you can authorise it");
-        if (reason.Length > 4000) throw Refuse.Invalid("Reason", "The reason must be 4,000 characters or fewer");
+        reason = ManagerDecision.Reason(reason, approve ? "Enter your reasons for authorising it: the record shows why" : "Enter what needs to change before you can authorise it");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var plan = await LoadAsync(actor, personId, planId, version, ct);
         if (plan is null) return null;
         if (plan.Stage != PlanStage.AwaitingAuthorisation) throw Refuse.Invalid("Reason", "This plan is not waiting for authorisation");
         if (plan.CreatedById == actor.UserId) throw new AccessDeniedException("You cannot authorise a plan you wrote: another manager must.");
         var now = Now;
-        db.Authorisations.Add(new Authorisation
-        {
-            PersonId = plan.PersonId, Subject = AuthorisationSubject.ChildInNeedPlan, SubjectId = plan.Id, Approved = approve,
-            Reason = reason, AtUtc = now, ById = actor.UserId, ByName = actor.DisplayName,
-        });
+        ManagerDecision.Record(db, actor, plan.PersonId, AuthorisationSubject.ChildInNeedPlan, plan.Id, approve, reason, now);
         string summary;
         if (approve)
         {

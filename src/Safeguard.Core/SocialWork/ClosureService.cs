@@ -148,9 +148,7 @@ public sealed class ClosureService(SafeguardDbContext db, CaseAccess cases, Acce
     public async Task<CaseClosure?> AuthoriseAsync(Actor actor, int id, Guid version, bool approve, string? reason, CancellationToken ct = default)
     {
         Refuse.Unless(actor, Capabilities.AuthoriseWork);
-        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        if (reason is null) throw Refuse.Invalid("Reason", approve ? "Enter your reasons for signing it off: the record shows why" : "Enter why you are sending it back, and what needs to happen first");
-        if (reason.Length > MaxText) throw Refuse.Invalid("Reason", $"The reason must be {MaxText:N0} characters or fewer");
+        reason = ManagerDecision.Reason(reason, approve ? "Enter your reasons for signing it off: the record shows why" : "Enter why you are sending it back, and what needs to happen first");
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var closure = await db.Closures.FirstOrDefaultAsync(c => c.Id == id, ct);
@@ -161,11 +159,7 @@ public sealed class ClosureService(SafeguardDbContext db, CaseAccess cases, Acce
         if (closure.ProposedById == actor.UserId) throw new AccessDeniedException("You cannot sign off a closure you proposed: another manager must.");
         var stepDown = closure.Kind == ClosureKind.StepDownToEarlyHelp;
         var now = Now;
-        db.Authorisations.Add(new Authorisation
-        {
-            PersonId = closure.PersonId, Subject = stepDown ? AuthorisationSubject.StepDown : AuthorisationSubject.Closure, SubjectId = closure.Id,
-            Approved = approve, Reason = reason, AtUtc = now, ById = actor.UserId, ByName = actor.DisplayName,
-        });
+        ManagerDecision.Record(db, actor, closure.PersonId, stepDown ? AuthorisationSubject.StepDown : AuthorisationSubject.Closure, closure.Id, approve, reason, now);
         var logged = new List<AccessRecord>();
         if (approve)
         {
@@ -292,11 +286,7 @@ public sealed class ClosureService(SafeguardDbContext db, CaseAccess cases, Acce
         foreach (var allocation in await db.Allocations.Where(a => ids.Contains(a.InvolvementId) && a.ToUtc == null).ToListAsync(ct))
             allocation.ToUtc = now;
         var referralId = child.ReferralId!.Value;
-        db.Authorisations.Add(new Authorisation
-        {
-            PersonId = personId, Subject = AuthorisationSubject.StepUp, SubjectId = referralId, Approved = true, Reason = reasons,
-            AtUtc = now, ById = actor.UserId, ByName = actor.DisplayName,
-        });
+        ManagerDecision.Record(db, actor, personId, AuthorisationSubject.StepUp, referralId, approved: true, reasons, now);
         ChronologyWriter.Add(db, personId, now, now, actor, SocialWorkChronology.Area, ClosureChronology.SteppedUp,
             $"Stepped up from early help ({string.Join(", ", earlyHelp.Select(i => i.Team?.Name).Distinct())}) to a social care assessment ({team.Name}) by {actor.DisplayName}: {ContactService.Shorten(reasons)}",
             significant: true);
