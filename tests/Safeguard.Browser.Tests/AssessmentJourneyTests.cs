@@ -91,6 +91,7 @@ public class AssessmentJourneyTests(BrowserApp app)
         await manager.Locator("main table").First.GetByRole(AriaRole.Link).First.ClickAsync();
         await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("Sent back by Test Team manager");
         await Assertions.Expect(manager.Locator("main")).ToContainTextAsync("Authorised by Test Team manager");
+        await Assertions.Expect(manager.Locator("main dl").First).ToContainTextAsync($"Child seen{Shown(Today.AddDays(-7))}");
         await BrowserApp.CheckAsync(manager, "assessment-08-authorised");
     }
 }
