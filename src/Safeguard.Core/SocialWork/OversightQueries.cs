@@ -25,7 +25,7 @@ public sealed class OversightQueries(SafeguardDbContext db, RecordAccess records
     public async Task<(List<ChildWithoutOversight> Rows, int Total)> WithoutOversightAsync(Actor actor, int teamId, DateOnly since, int take, CancellationToken ct = default)
     {
         var query = db.Involvements.AsNoTracking()
-            .Where(i => i.TeamId == teamId && i.EndDate == null && !db.Oversights.Any(o => o.PersonId == i.PersonId && o.RecordedOn >= since))
+            .Where(i => i.TeamId == teamId && i.EndDate == null && i.StartDate < since && !db.Oversights.Any(o => o.PersonId == i.PersonId && o.RecordedOn >= since))
             .Join(records.VisiblePeople(actor), i => i.PersonId, p => p.Id, (i, p) => new
             {
                 i.PersonId, Name = p.FirstName + " " + p.LastName, Worker = i.Worker == null ? null : i.Worker.DisplayName, i.StartDate,

@@ -203,8 +203,16 @@ public sealed class OversightService(SafeguardDbContext db, CaseAccess cases, Ac
     /// Whether a case needs oversight: none ever, or the last is older than the rule (6 weeks by default: oversight
     /// on 1 December is due again by the end of 12 January, whatever day that is; a bank holiday does not move it).
     /// </summary>
-    public static bool NeedsOversight(DateOnly? last, DateOnly today, Timescale rule, WorkingDayCalendar calendar) =>
-        last is null || rule.DueDate(last.Value, calendar) < today;
+    /// <summary>
+    /// Whether an open case has gone longer than the rule without oversight: counted from the last oversight, or from
+    /// when the case opened if there has been none. A closed case (no open involvement) needs none.
+    /// </summary>
+    public static bool NeedsOversight(DateOnly? last, DateOnly? openSince, DateOnly today, Timescale rule, WorkingDayCalendar calendar) =>
+        openSince is { } opened && rule.DueDate(last ?? opened, calendar) < today;
+
+    /// <summary>When the child's current case opened (the earliest open involvement with a team), or null when none is open.</summary>
+    public Task<DateOnly?> OpenSinceAsync(Guid personId, CancellationToken ct = default) =>
+        db.Involvements.Where(i => i.PersonId == personId && i.EndDate == null && i.TeamId != null).MinAsync(i => (DateOnly?)i.StartDate, ct);
 
     public static bool IsMissed(OversightAction a, DateOnly today) => a.CompletedOn is null && a.DueDate < today;
 

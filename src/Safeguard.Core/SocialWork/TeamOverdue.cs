@@ -55,7 +55,7 @@ public sealed class TeamOverdue(SafeguardDbContext db, RecordAccess records, Vis
             .SelectMany(a => db.Involvements.Where(i => i.PersonId == a.PersonId && i.EndDate == null && i.TeamId != null).Select(i => i.TeamId!.Value))
             .GroupBy(t => t), ct);
         var since = OversightSince(today);
-        var without = await Grouped(db.Involvements.Where(i => i.EndDate == null && i.TeamId != null && visible.Any(p => p.Id == i.PersonId)
+        var without = await Grouped(db.Involvements.Where(i => i.EndDate == null && i.TeamId != null && i.StartDate < since && visible.Any(p => p.Id == i.PersonId)
             && !db.Oversights.Any(o => o.PersonId == i.PersonId && o.RecordedOn >= since)).GroupBy(i => i.TeamId!.Value), ct);
         var lateVisits = await visits.LateCountsByTeamAsync(today, visible, ct);
         return teams.Select(t => new Counts(t.Id, t.Name, t.Kind, open.GetValueOrDefault(t.Id), late.GetValueOrDefault(t.Id), waiting.GetValueOrDefault(t.Id),

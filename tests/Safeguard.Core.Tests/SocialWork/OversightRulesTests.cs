@@ -21,13 +21,17 @@ public class OversightRulesTests
     [InlineData("2026-11-20", "2027-01-02", true)]
     public void ACaseNeedsOversight_WhenTheLastIsOlderThanSixWeeks(string last, string today, bool needs)
     {
-        Assert.Equal(needs, OversightService.NeedsOversight(D(last), D(today), _rules.Oversight, _calendar));
+        Assert.Equal(needs, OversightService.NeedsOversight(D(last), D("2026-01-05"), D(today), _rules.Oversight, _calendar));
     }
 
-    [Fact]
-    public void ACaseWithNoOversight_NeedsIt()
+    [Theory]
+    // With none yet, the six weeks run from the day the case opened; a closed case needs none.
+    [InlineData("2026-11-10", "2026-12-22", false)]
+    [InlineData("2026-11-10", "2026-12-23", true)]
+    [InlineData(null, "2026-12-23", false)]
+    public void ACaseWithNoOversight_NeedsItSixWeeksAfterItOpened(string? opened, string today, bool needs)
     {
-        Assert.True(OversightService.NeedsOversight(null, D("2026-11-24"), _rules.Oversight, _calendar));
+        Assert.Equal(needs, OversightService.NeedsOversight(null, opened is null ? null : D(opened), D(today), _rules.Oversight, _calendar));
     }
 
     [Theory]

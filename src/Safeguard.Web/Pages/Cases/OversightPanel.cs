@@ -21,7 +21,7 @@ public class OversightPanel(OversightService oversight, SocialWorkRules rules, W
         var ct = HttpContext.RequestAborted;
         var today = Display.TodayInUk(clock);
         var last = await oversight.LastOversightOnAsync(personId, ct);
-        var overdue = OversightService.NeedsOversight(last, today, rules.Oversight, calendar);
+        var overdue = OversightService.NeedsOversight(last, await oversight.OpenSinceAsync(personId, ct), today, rules.Oversight, calendar);
         var recent = await oversight.ForChildAsync(personId, 3, ct);
         return View(new Model(personId, firstName, today, last, overdue, rules.Oversight, recent, me.Actor.Can(Capabilities.RecordOversight)));
     }
