@@ -155,12 +155,13 @@ internal sealed class SocialWorkBuilder(Random rng, DateOnly asOf, DemoStaff sta
 
     // ---- Building ----
 
-    public Guid Build(IReadOnlyList<Involvement> involvements, DemoFrontDoor frontDoor, IEnumerable<RecordRestriction> restrictions, Guid longHistory, double size)
+    public Guid Build(List<Involvement> involvements, DemoFrontDoor frontDoor, IEnumerable<RecordRestriction> restrictions, Guid longHistory, double size)
     {
         _longHistory = longHistory;
         foreach (var r in restrictions) _restricted[r.PersonId] = r.CreatedAtUtc;
-        AddAllocations(involvements);
         var episodes = Episodes(involvements, frontDoor.Referrals);
+        AddStepDowns(episodes, involvements);
+        AddAllocations(involvements);
         foreach (var e in episodes)
         {
             if (_restricted.ContainsKey(e.Referral.PersonId)) continue;
@@ -174,6 +175,38 @@ internal sealed class SocialWorkBuilder(Random rng, DateOnly asOf, DemoStaff sta
         AddSupervision(involvements);
         Number();
         return _longHistory;
+    }
+
+    /// <summary>
+    /// About a third of the assessments that ended with no plan stepped the family down to early help (RC9), as the
+    /// closure service does it: an early help case opened the day the episode closed, with a worker soon after.
+    /// </summary>
+    private void AddStepDowns(List<Episode> episodes, List<Involvement> involvements)
+    {
+        var teams = staff.TeamsOf(TeamKind.EarlyHelp).ToList();
+        foreach (var e in episodes.Where(e => e.Referral.ClosureReason == "RC8" && e.End is not null && e.Chain.Count == 1 && !_restricted.ContainsKey(e.Referral.PersonId)))
+        {
+            if (!rng.Chance(0.33)) continue;
+            var team = rng.Pick(teams);
+            var worker = rng.Pick(staff.Workers[team]);
+            var start = e.End!.Value;
+            DateOnly? end = start.AddDays(rng.Next(60, 300)).Weekday();
+            if (end >= asOf) end = null;
+            var i = new Involvement
+            {
+                Id = involvements.Count + 1, PersonId = e.Referral.PersonId, Kind = InvolvementKind.EarlyHelp, StartDate = start, EndDate = end,
+                TeamId = team.Id, Team = team, WorkerId = worker.Id, Worker = worker,
+            };
+            involvements.Add(i);
+            e.Referral.ClosureReason = "RC9";
+            _held[i.Id] = History(i);
+            var label = Involvement.Label(i.Kind);
+            var first = _held[i.Id][0].Worker;
+            chronology.Add(i.PersonId, Before(rng.WorkingMoment(start, fromHour: 17, hours: 0.5)), first.DisplayName, ChronologyKinds.InvolvementStarted,
+                $"{label} started: {team.Name}, allocated to {first.DisplayName}");
+            if (end is { } ended)
+                chronology.Add(i.PersonId, rng.WorkingMoment(ended, fromHour: 12, hours: 5), worker.DisplayName, ChronologyKinds.InvolvementEnded, $"{label} ended");
+        }
     }
 
     private void AddAllocations(IReadOnlyList<Involvement> involvements)
