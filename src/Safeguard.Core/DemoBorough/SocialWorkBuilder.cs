@@ -308,6 +308,8 @@ internal sealed class SocialWorkBuilder(Random rng, DateOnly asOf, DemoStaff sta
         if (authorisedOn is { } on)
         {
             Complete(a, contact, outcome);
+            // Late: the worker says why when they send it (the manager would not authorise it without).
+            if (on > due) a.LateReason = rng.Pick(LateReasons);
             var submitted = on;
             if (rng.Chance(0.08) && calendar.WorkingDaysBetween(start, on) > 6)
             {
@@ -655,20 +657,27 @@ internal sealed class SocialWorkBuilder(Random rng, DateOnly asOf, DemoStaff sta
             .Select(e => (e, Holder: HolderOn(e.Chain[^1], asOf.AddDays(-1))))
             .Where(x => x.Holder is not null)
             .OrderByDescending(x => x.Holder == known).ThenBy(x => x.e.Referral.Id).ToList();
-        var taken = candidates.Where(x => x.Holder == known).Take(2).Concat(candidates.Where(x => x.Holder != known && rng.Chance(0.05)))
+        // The demo social worker has one sent back and one waiting; their team manager has others of the team to sign off.
+        var mine = candidates.Where(x => x.Holder == known).Take(2).ToList();
+        var team = candidates.Where(x => x.Holder != known && x.Holder!.TeamId == known.TeamId).Take(2).ToList();
+        var others = candidates.Where(x => x.Holder!.TeamId != known.TeamId && rng.Chance(0.05)).ToList();
+        var taken = mine.Take(1).Select(x => (x.e, x.Holder, Returned: true))
+            .Concat(mine.Skip(1).Concat(team).Select(x => (x.e, x.Holder, Returned: false)))
+            .Concat(others.Select((x, n) => (x.e, x.Holder, Returned: n == 0)))
             .Take((int)Math.Ceiling(12 * size)).ToList();
-        for (var n = 0; n < taken.Count; n++)
+        foreach (var (e, holder, returned) in taken)
         {
-            var (e, holder) = taken[n];
             var stepDown = rng.Chance(0.3);
             var eh = stepDown ? staff.TeamsOf(TeamKind.EarlyHelp).First() : null;
-            if (n == 1 || n == 2)
+            var code = stepDown ? "RC9" : "RC7";
+            var kind = stepDown ? ClosureKind.StepDownToEarlyHelp : ClosureKind.Close;
+            if (returned)
             {
                 // Sent back: the worker sees it on their list.
-                var c = Propose(e.Referral, holder!, stepDown ? "RC9" : "RC7", stepDown ? ClosureKind.StepDownToEarlyHelp : ClosureKind.Close, eh, calendar.AddWorkingDays(asOf, -rng.Next(6, 10)));
+                var c = Propose(e.Referral, holder!, code, kind, eh, calendar.AddWorkingDays(asOf, -rng.Next(6, 10)));
                 SendBack(c, Manager(e.Chain[^1]), calendar.AddWorkingDays(asOf, -rng.Next(1, 4)));
             }
-            else Propose(e.Referral, holder!, stepDown ? "RC9" : "RC7", stepDown ? ClosureKind.StepDownToEarlyHelp : ClosureKind.Close, eh, calendar.AddWorkingDays(asOf, -rng.Next(1, 5)));
+            else Propose(e.Referral, holder!, code, kind, eh, calendar.AddWorkingDays(asOf, -rng.Next(1, 5)));
         }
     }
 
@@ -863,7 +872,7 @@ internal sealed class SocialWorkBuilder(Random rng, DateOnly asOf, DemoStaff sta
             }
         }
         // Open on day one: recent ones not yet due, and some overdue; everything older was done.
-        var open = recent && (a.DueDate >= asOf ? rng.Chance(0.8) : rng.Chance(0.3));
+        var open = recent && (a.DueDate >= asOf ? rng.Chance(0.8) : rng.Chance(0.06));
         if (open) return;
         var done = rng.Chance(0.8) ? a.DueDate.AddDays(-rng.Next(0, 6)) : a.DueDate.AddDays(rng.Next(1, 10));
         done = Later(done, o.RecordedOn.AddDays(1)).Weekday();

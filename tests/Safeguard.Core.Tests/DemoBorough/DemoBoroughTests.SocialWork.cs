@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Access;
 using Safeguard.Core.Calendar;
+using Safeguard.Core.Data;
 using Safeguard.Core.DemoBorough;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.People;
