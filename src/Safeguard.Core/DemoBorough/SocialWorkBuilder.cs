@@ -38,7 +38,6 @@ internal sealed class SocialWorkBuilder(Random rng, DateOnly asOf, DemoStaff sta
     private readonly SocialWorkRules _rules = new();
     private readonly DateOnly _from = asOf.AddYears(-2);
     private readonly DateTime _dayOne = FrontDoorClock.At(asOf, 0);
-    private readonly Dictionary<string, StaffUser> _users = staff.Users.ToDictionary(u => u.Id);
     private readonly Dictionary<int, List<Step>> _held = [];
     private readonly Dictionary<Guid, DateTime> _restricted = [];
     private readonly List<(ChronologyEntry Entry, Func<string> Link)> _links = [];
