@@ -50,6 +50,9 @@ public static class DemoCommands
             foreach (var (what, count) in summary.Counts) Console.WriteLine($"  {what,-42} {count,10:N0}");
             var restricted = await db.People.Where(p => p.Id == summary.RestrictedPersonId).Select(p => p.Number).FirstOrDefaultAsync(ct);
             Console.WriteLine($"Restricted demo record: {Person.FormatNumber(restricted)} (the service manager can open it; the social worker cannot).");
+            var longHistory = await db.People.Where(p => p.Id == summary.LongHistoryPersonId).Select(p => new { p.Number, p.FirstName, p.LastName }).FirstOrDefaultAsync(ct);
+            if (longHistory is not null)
+                Console.WriteLine($"Long-history demo child: {Person.FormatNumber(longHistory.Number)} {longHistory.FirstName} {longHistory.LastName} (ten years of cases, hundreds of chronology events).");
             Console.WriteLine("./safeguard demo sign-ins lists one sign-in per role, the password and the authenticator key.");
             return 0;
         });

@@ -1,3 +1,4 @@
+using Safeguard.Core.Access;
 using Safeguard.Core.Chronology;
 using Safeguard.Core.People;
 
@@ -62,14 +63,16 @@ internal sealed class ChronologyBuilder(Random rng, DateOnly asOf, DemoStaff sta
         }
     }
 
-    public void AddInvolvements(IReadOnlyList<Involvement> involvements)
+    /// <summary><paramref name="firstWorker"/>: who held each case when it began (a later reallocation may have moved it since).</summary>
+    public void AddInvolvements(IReadOnlyList<Involvement> involvements, Func<Involvement, StaffUser?> firstWorker)
     {
         foreach (var i in involvements)
         {
             var label = Involvement.Label(i.Kind);
-            var by = (i.Worker ?? staff.Managers[i.Team!]).DisplayName;
+            var worker = firstWorker(i);
+            var by = (worker ?? staff.Managers[i.Team!]).DisplayName;
             var significant = i.Kind is InvolvementKind.ChildProtection or InvolvementKind.LookedAfter;
-            var allocated = i.Worker is null ? "awaiting allocation" : $"allocated to {i.Worker.DisplayName}";
+            var allocated = worker is null ? "awaiting allocation" : $"allocated to {worker.DisplayName}";
             Add(i.PersonId, rng.WorkingMoment(i.StartDate, fromHour: 12, hours: 5), by, ChronologyKinds.InvolvementStarted,
                 $"{label} started: {i.Team!.Name}, {allocated}", significant);
             if (i.EndDate is { } end)

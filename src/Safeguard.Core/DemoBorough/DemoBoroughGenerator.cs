@@ -89,6 +89,7 @@ public static class DemoBoroughGenerator
         Done($"Families: {families.Households.Count:N0} households, {families.People.Count:N0} people, {families.Relationships.Count:N0} relationships");
 
         var involvements = new InvolvementBuilder(DemoRandom.For(seed, 4), asOf, staff).Build(families, size);
+        var longHistory = SocialWorkBuilder.AddLongHistory(DemoRandom.For(seed, 11), asOf, families, involvements, staff);
         Done($"Involvements: {involvements.Count(i => i.EndDate is null):N0} open, {involvements.Count(i => i.EndDate is not null):N0} closed");
 
         // Planned before people are numbered: a contact can be how a family became known, and the children named on
@@ -101,16 +102,22 @@ public static class DemoBoroughGenerator
         var people = families.People.ToDictionary(p => p.Id);
         var chronology = new ChronologyBuilder(DemoRandom.For(seed, 5), asOf, staff);
         chronology.AddPeople(families, involvements, firstContacts);
-        chronology.AddInvolvements(involvements);
         var access = new AccessHistoryBuilder(DemoRandom.For(seed, 6), asOf, staff);
+        var socialWork = new SocialWorkBuilder(DemoRandom.For(seed, 10), asOf, staff, calendar, people, chronology, access);
+        socialWork.PlanAllocations(involvements);
+        chronology.AddInvolvements(involvements, socialWork.FirstWorker);
         var restrictions = new RestrictionBuilder(DemoRandom.For(seed, 7), asOf, staff);
         restrictions.Build(involvements, people, count: 6 * scale, chronology, access, frontDoor.NamedSince(asOf.AddDays(-RestrictionBuilder.LatestDaysAgo)));
         frontDoor.Build(chronology, access, size);
         Done($"Front door: {frontDoor.Rows.Contacts.Count:N0} contacts, {frontDoor.Rows.MashCases.Count:N0} MASH cases, {frontDoor.Rows.Referrals.Count:N0} referrals");
+        socialWork.Build(involvements, frontDoor.Rows, restrictions.Restrictions, longHistory, size);
+        Done($"Social work: {socialWork.Rows.Assessments.Count:N0} assessments, {socialWork.Rows.Plans.Count:N0} plans, {socialWork.Rows.Visits.Count:N0} visits, " +
+            $"{socialWork.Rows.Notes.Count:N0} case notes, {socialWork.Rows.Oversights.Count:N0} oversight records");
         access.AddViews(involvements, people);
         var tail = await db.AccessLog.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
         var (log, checkpoints) = access.Link(chain, tail?.Sequence ?? 0, tail?.Hash ?? AccessLogChain.Genesis);
-        var rows = new DemoRows(staff, families, involvements, chronology.Numbered(), restrictions.Restrictions, log, checkpoints, frontDoor.Rows);
+        var rows = new DemoRows(staff, families, involvements, chronology.Numbered(), restrictions.Restrictions, log, checkpoints, frontDoor.Rows, socialWork.Rows);
+        socialWork.LinkNotes();
         Done($"Records: {rows.Chronology.Count:N0} chronology entries, {rows.NameKeys.Count:N0} name keys, {log.Count:N0} access log entries");
 
         var roleIds = await AddMissingRolesAsync(db, DemoRandom.For(seed, 8), rows, ct);
@@ -118,7 +125,7 @@ public static class DemoBoroughGenerator
         await rows.WriteAsync(db, ct);
         Done("Written to the database");
 
-        return new DemoSummary(rows.Counts(asOf, frontDoor.DayOne), total.Elapsed, SignIns, DemoPassword, DemoAuthenticatorKey, restrictions.DemoPersonId);
+        return new DemoSummary(rows.Counts(asOf, frontDoor.DayOne), total.Elapsed, SignIns, DemoPassword, DemoAuthenticatorKey, restrictions.DemoPersonId, longHistory);
     }
 
     /// <summary>The id of each of the 15 roles, adding the ones the database does not have yet.</summary>

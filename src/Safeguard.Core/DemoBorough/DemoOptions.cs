@@ -26,4 +26,5 @@ public sealed record DemoSummary(
     IReadOnlyList<DemoSignIn> SignIns,
     string Password,
     string AuthenticatorKey,
-    Guid RestrictedPersonId);
+    Guid RestrictedPersonId,
+    Guid LongHistoryPersonId = default);

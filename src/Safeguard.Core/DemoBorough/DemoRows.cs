@@ -34,11 +34,14 @@ internal sealed class DemoRows
     public List<AccessLogEntry> AccessLog { get; }
     public List<AccessLogCheckpoint> Checkpoints { get; }
     public DemoFrontDoor FrontDoor { get; }
+    public DemoSocialWork SocialWork { get; }
 
     public DemoRows(DemoStaff staff, DemoFamilies families, List<Involvement> involvements, List<ChronologyEntry> chronology,
-        List<RecordRestriction> restrictions, List<AccessLogEntry> accessLog, List<AccessLogCheckpoint> checkpoints, DemoFrontDoor frontDoor)
+        List<RecordRestriction> restrictions, List<AccessLogEntry> accessLog, List<AccessLogCheckpoint> checkpoints, DemoFrontDoor frontDoor,
+        DemoSocialWork socialWork)
     {
         FrontDoor = frontDoor;
+        SocialWork = socialWork;
         (Teams, Agencies, Users) = (staff.Teams, staff.Agencies, staff.Users);
         Tokens = staff.Users.Select(DemoIdentity.AuthenticatorKey).ToList();
         People = families.People.OrderBy(p => p.Number).ToList();
@@ -88,6 +91,7 @@ internal sealed class DemoRows
         await w.WriteAsync(FrontDoor.Requests, ct);
         await w.WriteAsync(FrontDoor.Referrals, ct);
         await w.WriteAsync(FrontDoor.Consultations, ct);
+        await SocialWork.WriteAsync(w, ct);
         await w.WriteAsync(Chronology, ct);
         await w.WriteAsync(Restrictions, ct);
         await w.WriteAsync(RestrictionMembers, ct);
@@ -119,6 +123,7 @@ internal sealed class DemoRows
         counts.Add(("  closed", Involvements.Count - open.Count));
         counts.Add(("  open, awaiting allocation", open.Count(i => i.WorkerId is null)));
         counts.AddRange(FrontDoor.Counts(asOf, dayOne));
+        counts.AddRange(SocialWork.Counts(asOf));
         counts.Add(("Chronology entries", Chronology.Count));
         counts.Add(("Restricted records", Restrictions.Count));
         counts.Add(("Access log entries", AccessLog.Count));

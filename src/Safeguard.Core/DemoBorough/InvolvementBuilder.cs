@@ -78,7 +78,8 @@ internal sealed class InvolvementBuilder(Random rng, DateOnly asOf, DemoStaff st
         };
         var daysAgo = kind switch
         {
-            InvolvementKind.Assessment => rng.Next(1, 60),
+            // Most open assessments are within their 45 working days; some have run past them.
+            InvolvementKind.Assessment => rng.Chance(0.12) ? rng.Next(60, 85) : rng.Next(1, 60),
             // Many child in need plans run for years (a disabled child's, say): over a third of those open began more than two years ago.
             InvolvementKind.ChildInNeed => rng.Skewed(20, 1300, 1.1),
             InvolvementKind.ChildProtection => rng.Skewed(5, 730, 1.8),
@@ -106,7 +107,8 @@ internal sealed class InvolvementBuilder(Random rng, DateOnly asOf, DemoStaff st
         switch (kind)
         {
             case InvolvementKind.ChildInNeed:
-                Before(InvolvementKind.Assessment, 20, 65, start);
+                var (shortest, longest) = AssessmentDays(20, 65);
+                Before(InvolvementKind.Assessment, shortest, longest, start);
                 if (rng.Chance(0.25)) Before(InvolvementKind.EarlyHelp, 60, 400, history[0].Start.AddDays(-rng.Next(0, 200)));
                 break;
             case InvolvementKind.ChildProtection:
@@ -155,7 +157,8 @@ internal sealed class InvolvementBuilder(Random rng, DateOnly asOf, DemoStaff st
         if (from > asOf.AddDays(-90)) return null;
         var start = rng.DayBetween(from, asOf.AddDays(-90)).Weekday();
         var steps = new List<(InvolvementKind Kind, DateOnly Start, DateOnly End)>();
-        var end = start.AddDays(kind == InvolvementKind.EarlyHelp ? rng.Next(60, 365) : rng.Next(10, 60)).Weekday();
+        var (least, most) = AssessmentDays(10, 60);
+        var end = start.AddDays(kind == InvolvementKind.EarlyHelp ? rng.Next(60, 365) : rng.Next(least, most)).Weekday();
         steps.Add((kind == InvolvementKind.EarlyHelp ? kind : InvolvementKind.Assessment, start, end));
         if (kind is not (InvolvementKind.EarlyHelp or InvolvementKind.Assessment))
         {
@@ -179,6 +182,13 @@ internal sealed class InvolvementBuilder(Random rng, DateOnly asOf, DemoStaff st
                 Add(h, c, e);
         return steps[^1].End;
     }
+
+    /// <summary>
+    /// How long an assessment runs, in calendar days: usually within the 45 working days (about 63 days), but
+    /// some run longer: SocialWorkBuilder authorises an assessment on the day its case ends, so these are the 15-20%
+    /// authorised after the 45 working days.
+    /// </summary>
+    private (int Min, int Max) AssessmentDays(int min, int max) => rng.Chance(0.2) ? (68, 110) : (min, max);
 
     private Episode Open(InvolvementKind kind, DateOnly start, int children)
     {
