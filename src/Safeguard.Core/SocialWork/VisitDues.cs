@@ -32,32 +32,18 @@ public sealed class VisitDues(SafeguardDbContext db, SocialWorkRules rules, Work
     /// </summary>
     public async Task<List<Due>> LateVisitsAsync(int? teamId, DateOnly today, int take, IQueryable<Person>? visible = null, CancellationToken ct = default)
     {
-        var open = PossiblyLate(db.Involvements.Where(i => i.EndDate == null), today);
+        var open = db.Involvements.Where(i => i.EndDate == null);
         if (teamId is { } id) open = open.Where(i => i.TeamId == id);
         if (visible is not null) open = open.Where(i => visible.Any(p => p.Id == i.PersonId));
-        return (await DueAsync(open, ct, limit: int.MaxValue)).Where(d => d.DueOn < today).Take(take).ToList();
+        return (await DueAsync(open, ct)).Where(d => d.DueOn < today).Take(take).ToList();
     }
 
     /// <summary>How many children each team has whose next visit was due before <paramref name="today"/> (the service manager's overview).</summary>
     public async Task<Dictionary<int, int>> LateCountsByTeamAsync(DateOnly today, IQueryable<Person>? visible = null, CancellationToken ct = default)
     {
-        var open = PossiblyLate(db.Involvements.Where(i => i.EndDate == null), today);
+        var open = db.Involvements.Where(i => i.EndDate == null);
         if (visible is not null) open = open.Where(i => visible.Any(p => p.Id == i.PersonId));
         return (await DueAsync(open, ct, limit: int.MaxValue)).Where(d => d.DueOn < today).GroupBy(d => d.TeamId).ToDictionary(g => g.Key, g => g.Count());
-    }
-
-    /// <summary>
-    /// Leaves out, in SQL, cases whose child was seen on a visit recently enough that they cannot be late today
-    /// (<see cref="VisitSchedule.SafeSince"/> for the case's status); the full rule then runs on the rest. Dropping a
-    /// case that is not late cannot change whether its child is late, nor their earliest late date.
-    /// </summary>
-    private IQueryable<Involvement> PossiblyLate(IQueryable<Involvement> open, DateOnly today)
-    {
-        var childInNeed = VisitSchedule.SafeSince(InvolvementKind.ChildInNeed, rules, today);
-        var protection = VisitSchedule.SafeSince(InvolvementKind.ChildProtection, rules, today);
-        var lookedAfter = VisitSchedule.SafeSince(InvolvementKind.LookedAfter, rules, today);
-        return open.Where(i => !db.Visits.Any(v => v.PersonId == i.PersonId && v.ChildSeen && v.VisitedOn >=
-            (i.Kind == InvolvementKind.ChildProtection ? protection : i.Kind == InvolvementKind.LookedAfter ? lookedAfter : childInNeed)));
     }
 
     /// <summary>

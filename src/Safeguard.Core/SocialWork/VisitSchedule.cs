@@ -39,22 +39,4 @@ public static class VisitSchedule
             return childSeenDue ?? rules.ChildSeen.DueDate(statusStart, calendar);
         return rule.DueDate(lastSeen ?? statusStart, calendar);
     }
-
-    /// <summary>
-    /// A child of this status seen on a visit on or after this day cannot be late today, whatever else is known:
-    /// the interval from that visit has not run out. Lets the late-visit lists narrow in SQL before the full rule.
-    /// </summary>
-    public static DateOnly SafeSince(InvolvementKind status, SocialWorkRules rules, DateOnly today)
-    {
-        if (Rule(status, rules) is not { } rule) return today;
-        return rule.Unit switch
-        {
-            TimescaleUnit.Weeks => today.AddDays(-7 * rule.Amount),
-            // n working days are at least n calendar days.
-            TimescaleUnit.WorkingDays => today.AddDays(-rule.Amount),
-            // Month ends: 28 February plus a month is 28 March, so step forward until a month on reaches today.
-            TimescaleUnit.Months => Enumerable.Range(0, 4).Select(d => today.AddMonths(-rule.Amount).AddDays(d)).First(t => t.AddMonths(rule.Amount) >= today),
-            _ => today,
-        };
-    }
 }

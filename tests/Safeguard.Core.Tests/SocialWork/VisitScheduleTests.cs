@@ -84,24 +84,4 @@ public class VisitScheduleTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["SocialWork:LookedAfterVisit"] = "6 hours" }).Build()));
         Assert.StartsWith("SocialWork:LookedAfterVisit:", bad.Message, StringComparison.Ordinal);
     }
-
-    [Theory]
-    // Across Christmas and Easter (working days), and month ends (a rule in months).
-    [InlineData("2026-12-29")]
-    [InlineData("2027-04-06")]
-    [InlineData("2027-03-31")]
-    [InlineData("2027-03-01")]
-    public void AChildSeenOnOrAfterSafeSince_IsNeverLate_AndTheDayBeforeCanBe(string today)
-    {
-        var monthly = new SocialWorkRules { ChildInNeedVisit = new Timescale(1, TimescaleUnit.Months) };
-        foreach (var rules in new[] { _rules, monthly })
-            foreach (var status in new[] { InvolvementKind.ChildInNeed, InvolvementKind.ChildProtection, InvolvementKind.LookedAfter })
-            {
-                var safe = VisitSchedule.SafeSince(status, rules, D(today));
-                for (var seen = safe; seen <= D(today); seen = seen.AddDays(1))
-                    Assert.True(VisitSchedule.NextDue(status, seen, seen, null, rules, _calendar) >= D(today), $"{status} seen {seen} is late on {today}");
-                // Only a narrowing, never the rule: still, a fortnight before it (bank holidays included) the child is late.
-                Assert.True(VisitSchedule.NextDue(status, safe.AddDays(-14), safe.AddDays(-14), null, rules, _calendar) < D(today), $"{status}: {safe} is too early");
-            }
-    }
 }
