@@ -17,7 +17,7 @@ var (provider, cs) = Database.FromConfiguration(config);
 
 var services = new ServiceCollection();
 services.AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
-services.AddDbContext<SafeguardDbContext>(o => Database.Configure(o, provider, cs));
+services.AddSafeguardDatabase(provider, cs);
 services.AddSingleton(new AccessLogChain(AccessLogKey.From(config)));
 services.AddSingleton<AccessLogAppender>();
 services.AddSingleton<AccessLogQueue>();

@@ -30,7 +30,7 @@ public static class CliContext
     {
         var (provider, cs) = Database.FromConfiguration(config);
         if (provider == DatabaseProvider.Sqlite) EnsureSqliteFolder(cs);
-        return Database.Open(provider, cs);
+        return Database.Open(provider, cs, Safeguard.Core.SocialWork.SocialWorkRules.From(config));
     }
 
     public static AccessLogChain Chain(IConfiguration config) => new(AccessLogKey.From(config));

@@ -21,7 +21,7 @@ public static class CliServices
         var (provider, cs) = Database.FromConfiguration(config);
         var services = new ServiceCollection();
         services.AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
-        services.AddDbContext<SafeguardDbContext>(o => Database.Configure(o, provider, cs));
+        services.AddSafeguardDatabase(provider, cs);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => CliContext.Chain(config));
         services.AddSingleton<AccessLogAppender>();

@@ -42,7 +42,7 @@ public static class DemoCommands
                 Console.Error.WriteLine(ex.Message);   // no access log key: the demo's access history could not be chained
                 return 2;
             }
-            var options = new DemoOptions(parse.GetValue(seed), parse.GetValue(scale), date) { FrontDoorRules = Core.FrontDoor.FrontDoorRules.From(config) };
+            var options = new DemoOptions(parse.GetValue(seed), parse.GetValue(scale), date) { FrontDoorRules = Core.FrontDoor.FrontDoorRules.From(config), SocialWorkRules = Core.SocialWork.SocialWorkRules.From(config) };
             Console.WriteLine($"Generating Northmoor (seed {options.Seed}, scale {options.Scale}, as of {date:d MMMM yyyy})...");
             var summary = await DemoBoroughGenerator.GenerateAsync(db, chain, options, m => Console.WriteLine("  " + m), ct);
 

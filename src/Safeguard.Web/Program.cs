@@ -18,7 +18,7 @@ var config = builder.Configuration;
 
 // The database: SQLite or PostgreSQL by configuration alone.
 var (provider, connectionString) = Database.FromConfiguration(config);
-builder.Services.AddDbContext<SafeguardDbContext>(o => Database.Configure(o, provider, connectionString));
+builder.Services.AddSafeguardDatabase(provider, connectionString);
 
 // Time is injected so tests can fix "now".
 builder.Services.AddSingleton(TimeProvider.System);
@@ -61,6 +61,7 @@ builder.Services.AddScoped<Safeguard.Core.SocialWork.OversightService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.SupervisionService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.OversightQueries>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.VisitDues>();
+builder.Services.AddHostedService<Safeguard.Core.SocialWork.VisitDueStartup>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.TeamOverdue>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.VisitService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.CaseNoteService>();

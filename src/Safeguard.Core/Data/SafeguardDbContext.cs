@@ -124,6 +124,9 @@ public partial class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opt
             e.HasOne<Person>().WithMany().HasForeignKey(i => i.PersonId);
             e.HasIndex(i => new { i.PersonId, i.EndDate });
             e.HasIndex(i => new { i.WorkerId, i.EndDate });
+            // Late visits: the borough's (a range of due dates, counted by team) and a team's.
+            e.HasIndex(i => new { i.NextVisitDue, i.TeamId, i.PersonId });
+            e.HasIndex(i => new { i.TeamId, i.NextVisitDue });
             e.Property(i => i.Kind).HasConversion<string>().HasMaxLength(40);
         });
         builder.Entity<ChronologyEntry>(e =>
@@ -272,6 +275,9 @@ public partial class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opt
             e.Property(r => r.ClosureReason).HasMaxLength(4);
         });
     }
+
+    /// <summary>The children whose next visit due is to be worked out again after this save (see VisitDueKeeper).</summary>
+    internal HashSet<Guid> VisitDuesToRefresh { get; } = [];
 
     /// <summary>Renews the concurrency token of everything versioned that is being saved.</summary>
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -124,6 +124,9 @@ public static class DemoBoroughGenerator
         rows.SetRoles(staff, roleIds);
         await rows.WriteAsync(db, ct);
         Done("Written to the database");
+        // Written in bulk, past the context's keeper: each open case's next visit due is worked out once here.
+        var dues = await new SocialWork.VisitDues(db, options.SocialWorkRules, calendar).RefreshAllAsync(ct);
+        Done($"Next visit due: {dues:N0} open cases");
 
         return new DemoSummary(rows.Counts(asOf, frontDoor.DayOne), total.Elapsed, SignIns, DemoPassword, DemoAuthenticatorKey, restrictions.DemoPersonId, longHistory);
     }

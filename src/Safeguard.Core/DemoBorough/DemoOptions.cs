@@ -14,6 +14,8 @@ public sealed record DemoOptions(int Seed, int Scale, DateOnly AsOf)
 
     /// <summary>The council's front-door timescales: every due time in the demo is derived from them, as the services derive it.</summary>
     public FrontDoor.FrontDoorRules FrontDoorRules { get; init; } = new();
+    /// <summary>The council's social work rules, for the next visit due written with the borough.</summary>
+    public SocialWork.SocialWorkRules SocialWorkRules { get; init; } = new();
 }
 
 /// <summary>One well-known demo sign-in: a member of staff holding one role.</summary>

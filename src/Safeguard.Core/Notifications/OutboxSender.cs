@@ -18,7 +18,7 @@ public sealed class LogEmailSender(ILogger<LogEmailSender> log) : IEmailSender
 {
     public Task SendAsync(string to, string subject, string body, CancellationToken ct)
     {
-        log.LogInformation("Email (not sent: no mail server configured) to {To}: {Subject}", to, subject);
+        if (log.IsEnabled(LogLevel.Information)) log.LogInformation("Email (not sent: no mail server configured) to {To}: {Subject}", to, subject);
         return Task.CompletedTask;
     }
 }

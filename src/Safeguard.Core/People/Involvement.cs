@@ -20,6 +20,13 @@ public class Involvement
     public string? WorkerId { get; set; }
     public StaffUser? Worker { get; set; }
 
+    // Derived, never typed: kept by VisitDueKeeper whenever a visit, an assessment, a referral or the case itself is
+    // saved, so "late visits" across a borough is one indexed query. Null when closed or the status has no visiting rule.
+    /// <summary>The UK date by whose end the next visit to the child is due under this case's status.</summary>
+    public DateOnly? NextVisitDue { get; set; }
+    /// <summary>The last date the child was seen in this episode (a visit, or the assessment's child-seen date).</summary>
+    public DateOnly? LastSeenOn { get; set; }
+
     public static string Label(InvolvementKind kind) => kind switch
     {
         InvolvementKind.EarlyHelp => "Early help",

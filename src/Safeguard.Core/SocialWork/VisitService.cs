@@ -118,7 +118,7 @@ public sealed class VisitService(SafeguardDbContext db, CaseAccess cases, Access
     /// <summary>For the case page (which has checked and logged access): the next visit due, last seen, last seen alone and the recent visits.</summary>
     public async Task<Summary> SummaryAsync(Guid personId, int recent = 5, CancellationToken ct = default)
     {
-        var next = (await Dues.DueAsync(db.Involvements.Where(i => i.PersonId == personId), ct)).FirstOrDefault();
+        var next = await Dues.ForChildAsync(personId, ct);
         var start = await EpisodeStartAsync(personId, ct);
         var from = start?.Date ?? DateOnly.MinValue;
         var lastSeen = await db.Visits.Where(v => v.PersonId == personId && v.ChildSeen && v.VisitedOn >= from).MaxAsync(v => (DateOnly?)v.VisitedOn, ct);

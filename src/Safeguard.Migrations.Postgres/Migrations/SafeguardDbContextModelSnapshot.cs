@@ -1354,6 +1354,12 @@ namespace Safeguard.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateOnly?>("LastSeenOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("NextVisitDue")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
@@ -1369,11 +1375,13 @@ namespace Safeguard.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TeamId");
-
                     b.HasIndex("PersonId", "EndDate");
 
+                    b.HasIndex("TeamId", "NextVisitDue");
+
                     b.HasIndex("WorkerId", "EndDate");
+
+                    b.HasIndex("NextVisitDue", "TeamId", "PersonId");
 
                     b.ToTable("Involvements");
                 });

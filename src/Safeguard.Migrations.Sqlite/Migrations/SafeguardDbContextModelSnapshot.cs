@@ -1307,6 +1307,12 @@ namespace Safeguard.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("LastSeenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextVisitDue")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
@@ -1322,11 +1328,13 @@ namespace Safeguard.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TeamId");
-
                     b.HasIndex("PersonId", "EndDate");
 
+                    b.HasIndex("TeamId", "NextVisitDue");
+
                     b.HasIndex("WorkerId", "EndDate");
+
+                    b.HasIndex("NextVisitDue", "TeamId", "PersonId");
 
                     b.ToTable("Involvements");
                 });

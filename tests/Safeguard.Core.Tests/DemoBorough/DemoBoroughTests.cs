@@ -160,7 +160,7 @@ public partial class DemoBoroughTests(DemoBoroughFixture fixture) : IClassFixtur
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddDataProtection();
-        collection.AddDbContext<SafeguardDbContext>(o => Database.Configure(o, DatabaseProvider.Sqlite, borough.Database.ConnectionString));
+        collection.AddSafeguardDatabase(DatabaseProvider.Sqlite, borough.Database.ConnectionString);
         collection.AddIdentityCore<StaffUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<SafeguardDbContext>().AddDefaultTokenProviders();
         await using var services = collection.BuildServiceProvider();
         using var scope = services.CreateScope();
