@@ -5,8 +5,9 @@ using static Safeguard.Browser.Tests.SocialWorkBrowser;
 namespace Safeguard.Browser.Tests;
 
 /// <summary>
-/// A child in need plan written, refused an "ongoing" date beside the field, put right, sent and authorised, in a real
-/// Chromium with every page checked by axe-core; the case page then shows the first review due.
+/// A child in need plan written after the authorised assessment (and not offered before it, with the reason),
+/// refused an "ongoing" date beside the field, put right, sent and authorised, in a real Chromium with every page
+/// checked by axe-core; the case page then shows the first review due.
 /// </summary>
 public class ChildInNeedPlanJourneyTests(BrowserApp app)
 {
@@ -16,6 +17,14 @@ public class ChildInNeedPlanJourneyTests(BrowserApp app)
         var child = await ReferredAsync(app, "Theo", "Marchetti", daysAgo: 20);
         var start = Today.AddDays(-3);
         var worker = await app.PageAsAsync(Roles.SocialWorker);
+
+        // While the assessment waits for the manager, the case page says why there is no plan to write yet.
+        var assessment = await AssessAsync(app, child, authorise: false);
+        await worker.GotoAsync($"/people/{child}/case");
+        await Assertions.Expect(worker.Locator("#plan-why-not")).ToContainTextAsync("the assessment for this referral has not been authorised yet");
+        await Assertions.Expect(worker.GetByRole(AriaRole.Link, new() { Name = "Write a child in need plan" })).ToHaveCountAsync(0);
+        await BrowserApp.CheckAsync(worker, "plan-00-not-yet");
+        await AuthoriseAsync(app, assessment);
 
         await worker.GotoAsync($"/people/{child}/case");
         await worker.GetByRole(AriaRole.Link, new() { Name = "Write a child in need plan" }).First.ClickAsync();   // the panel's button (also in "On this case")

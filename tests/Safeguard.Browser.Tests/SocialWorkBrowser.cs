@@ -6,6 +6,7 @@ using Safeguard.Core.Access;
 using Safeguard.Core.Calendar;
 using Safeguard.Core.Data;
 using Safeguard.Core.People;
+using Safeguard.Core.SocialWork;
 
 namespace Safeguard.Browser.Tests;
 
@@ -72,6 +73,32 @@ internal static class SocialWorkBrowser
         db.Involvements.Add(new Involvement { PersonId = child.Id, Kind = kind, StartDate = referralDate, TeamId = app.Borough.TeamId, WorkerId = worker.Id });
         await db.SaveChangesAsync();
         return child.Id;
+    }
+
+    /// <summary>
+    /// The child's assessment, started on the referral date and sent by the test social worker, and (unless
+    /// <paramref name="authorise"/> is false) authorised by the test team manager with the outcome given: a child in
+    /// need plan can be written once it is authorised with the outcome "a child in need plan".
+    /// </summary>
+    public static async Task<Assessment> AssessAsync(BrowserApp app, Guid child, AssessmentOutcome outcome = AssessmentOutcome.ChildInNeedPlan, bool authorise = true)
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SafeguardDbContext>();
+        var referralDate = db.Referrals.Where(r => r.PersonId == child && r.ClosedOn == null).Select(r => r.ReferralDate).Single();
+        var assessments = scope.ServiceProvider.GetRequiredService<AssessmentService>();
+        var worker = app.Borough.Users[Roles.SocialWorker].Actor;
+        var started = await assessments.StartAsync(worker, child, referralDate);
+        var sent = await assessments.SubmitAsync(worker, started!.Id, started.Version, new AssessmentService.Draft(referralDate, referralDate, null, ["2B"],
+            "Mother's low mood leaves the children hungry at times.", "Hungry and tired at school.", "Mother wants help with food and money.", outcome, "N1", null));
+        return authorise ? await AuthoriseAsync(app, sent!) : sent!;
+    }
+
+    /// <summary>The test team manager authorises the assessment the worker sent.</summary>
+    public static async Task<Assessment> AuthoriseAsync(BrowserApp app, Assessment sent)
+    {
+        using var scope = app.Factory.Services.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<AssessmentService>()
+            .AuthoriseAsync(app.Borough.Users[Roles.TeamManager].Actor, sent.Id, sent.Version, true, "A sound analysis"))!;
     }
 
     /// <summary>Types a date into the day, month and year boxes named <paramref name="name"/>.Day and so on.</summary>

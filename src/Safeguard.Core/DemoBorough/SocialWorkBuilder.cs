@@ -276,6 +276,8 @@ internal sealed class SocialWorkBuilder(Random rng, DateOnly asOf, DemoStaff sta
         var seenDue = _rules.ChildSeen.DueDate(r.ReferralDate, calendar);
         var start = calendar.AddWorkingDays(r.ReferralDate, rng.Next(0, 3));
         if (start >= asOf || (inv.EndDate is { } ended && start > ended)) start = r.ReferralDate;
+        // A case that opened straight as child in need (or a plan) came of this assessment: it began no later.
+        if (inv.Kind != InvolvementKind.Assessment && start > inv.StartDate) start = inv.StartDate;
         var created = Later(Before(rng.WorkingMoment(start, fromHour: 8.5, hours: 1)), r.CreatedAtUtc.AddMinutes(rng.Next(10, 90)));
         if (created >= _dayOne) return;
 
@@ -428,8 +430,18 @@ internal sealed class SocialWorkBuilder(Random rng, DateOnly asOf, DemoStaff sta
 
     // ---- Child in need plans ----
 
+    /// <summary>
+    /// A plan for each child in need case of the episode, as ChildInNeedPlanService allows it: written after the
+    /// episode's assessment was authorised with the outcome "a child in need plan", dated from the case's start
+    /// (never before the assessment began). A child stepping down from a child protection plan or care within the
+    /// episode followed an assessment with another outcome; Safeguard would ask for a new assessment first, which the
+    /// demo does not write, so their child in need case has no plan here. Only episodes with a referral in the two
+    /// years get plans: cases open before then have no recorded referral or assessment, so no plan is written for
+    /// them (were one written, it would follow no assessment Safeguard holds).
+    /// </summary>
     private void AddPlans(Episode e)
     {
+        if (e.Assessment is not { Stage: AssessmentStage.Authorised, Outcome: AssessmentOutcome.ChildInNeedPlan }) return;
         for (var k = 0; k < e.Chain.Count; k++)
         {
             var cin = e.Chain[k];

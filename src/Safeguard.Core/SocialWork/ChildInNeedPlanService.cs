@@ -84,10 +84,45 @@ public sealed class ChildInNeedPlanService(SafeguardDbContext db, CaseAccess cas
         return new Current(plan.Id, plan.Stage, plan.StartDate, review?.Id, review?.DueDate, open.Count, open.Count(d => d < today));
     }
 
-    /// <summary>Whether a plan can be started: an open referral (not NFA), and no plan in draft, with the manager or active.</summary>
-    public async Task<bool> CanStartAsync(Guid personId, CancellationToken ct = default) =>
-        await db.Referrals.AnyAsync(r => r.PersonId == personId && r.ClosedOn == null && !r.NoFurtherAction, ct)
-        && !await db.ChildInNeedPlans.AnyAsync(p => p.PersonId == personId && p.Stage != PlanStage.Ended, ct);
+    /// <summary>
+    /// Whether a plan can be started: an open referral (not NFA) whose assessment a manager has authorised with the
+    /// outcome "a child in need plan", and no plan in draft, with the manager or active.
+    /// </summary>
+    public async Task<bool> CanStartAsync(Guid personId, CancellationToken ct = default) => await WhyNotStartAsync(personId, ct) is null;
+
+    /// <summary>Why a plan cannot be started for the child now, in plain words; null when it can.</summary>
+    public async Task<string?> WhyNotStartAsync(Guid personId, CancellationToken ct = default) => (await StartingPointAsync(personId, ct)).Refusal;
+
+    /// <summary>What a new plan follows: the open referral and the start of the assessment authorised on it; or why there is none.</summary>
+    private sealed record StartingPoint(Referral? Referral, DateOnly? AssessmentStart, string? Refusal);
+
+    /// <summary>
+    /// Working Together: a child in need plan follows a child and family assessment that concluded the child needs
+    /// one. The assessment a plan follows is the one of the child's open referral (the current episode) a manager
+    /// authorised last: an earlier outcome is overtaken by a later assessment, and a draft is not yet a decision.
+    /// </summary>
+    private async Task<StartingPoint> StartingPointAsync(Guid personId, CancellationToken ct)
+    {
+        var referral = await db.Referrals.Where(r => r.PersonId == personId && r.ClosedOn == null && !r.NoFurtherAction)
+            .OrderByDescending(r => r.ReferralDate).FirstOrDefaultAsync(ct);
+        if (referral is null) return new(null, null, "The child has no open referral: a child in need plan follows a referral from the front door");
+        if (await db.ChildInNeedPlans.AnyAsync(p => p.PersonId == personId && p.Stage != PlanStage.Ended, ct))
+            return new(referral, null, "The child already has a child in need plan: carry on with it");
+        var assessments = await db.Assessments.AsNoTracking().Where(a => a.ReferralId == referral.Id)
+            .Select(a => new { a.Id, a.Stage, a.Outcome, a.StartDate, a.AuthorisedOn, a.AuthorisedAtUtc }).ToListAsync(ct);
+        var authorised = assessments.Where(a => a.Stage == AssessmentStage.Authorised).OrderBy(a => a.AuthorisedAtUtc).ThenBy(a => a.Id).LastOrDefault();
+        if (authorised?.Outcome == AssessmentOutcome.ChildInNeedPlan)
+            return new(referral, authorised.StartDate, null);
+        if (assessments.Any(a => a.Stage != AssessmentStage.Authorised))
+            return new(referral, null, "A child in need plan follows an authorised assessment: the assessment for this referral has not been authorised yet. "
+                + "A plan can be written once a manager authorises it with the outcome \"a child in need plan\"");
+        if (authorised is null)
+            return new(referral, null, "A child in need plan follows an authorised assessment: no assessment has been started for this referral yet. "
+                + "Start the child and family assessment first");
+        var outcome = authorised.Outcome is { } o ? AssessmentService.Label(o).ToLowerInvariant() : "not recorded";
+        return new(referral, null, $"A child in need plan follows an assessment whose outcome is \"a child in need plan\": the assessment authorised on "
+            + $"{authorised.AuthorisedOn:d MMMM yyyy} concluded \"{outcome}\". Start a new assessment; once a manager authorises it with that outcome, the plan can be written");
+    }
 
     /// <summary>The manager's decisions on the plan, oldest first.</summary>
     public Task<List<Authorisation>> DecisionsAsync(int planId, CancellationToken ct = default) =>
@@ -106,20 +141,20 @@ public sealed class ChildInNeedPlanService(SafeguardDbContext db, CaseAccess cas
 
     // ---- Writing the plan ----
 
-    /// <summary>Starts a plan in draft on the child's open referral, in the team of their open involvement.</summary>
+    /// <summary>
+    /// Starts a plan in draft on the child's open referral, in the team of their open involvement. The referral's
+    /// assessment must be authorised, with the outcome "a child in need plan" (see <see cref="StartingPointAsync"/>).
+    /// </summary>
     public async Task<ChildInNeedPlan?> StartAsync(Actor actor, Guid personId, DateOnly? startDate, string? aims, CancellationToken ct = default)
     {
         Refuse.Unless(actor, Capabilities.PlanForChild);
         if (!await cases.CanOpenAsync(actor, personId, ct)) return null;
         CheckLength(nameof(ChildInNeedPlan.Aims), aims);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var referral = await db.Referrals.Where(r => r.PersonId == personId && r.ClosedOn == null && !r.NoFurtherAction)
-            .OrderByDescending(r => r.ReferralDate).FirstOrDefaultAsync(ct)
-            ?? throw Refuse.Invalid("PersonId", "The child has no open referral: a child in need plan follows a referral from the front door");
-        if (await db.ChildInNeedPlans.AnyAsync(p => p.PersonId == personId && p.Stage != PlanStage.Ended, ct))
-            throw Refuse.Invalid("PersonId", "The child already has a child in need plan: carry on with it");
+        var (referral, assessmentStart, refusal) = await StartingPointAsync(personId, ct);
+        if (refusal is not null) throw Refuse.Invalid("PersonId", refusal);
         var start = startDate ?? Today;
-        CheckStart(start, referral.ReferralDate);
+        CheckStart(start, referral!.ReferralDate, assessmentStart);
         var teamId = await db.Involvements.Where(i => i.PersonId == personId && i.EndDate == null && i.TeamId != null)
             .OrderByDescending(i => i.StartDate).Select(i => i.TeamId).FirstOrDefaultAsync(ct) ?? referral.TeamId
             ?? throw Refuse.Invalid("PersonId", "The child is not open to a team: allocate the referral first");
@@ -149,7 +184,9 @@ public sealed class ChildInNeedPlanService(SafeguardDbContext db, CaseAccess cas
         if (plan is null) return null;
         if (plan.Stage != PlanStage.Draft) throw Refuse.Invalid("Aims", "Only a draft plan's aims and start can change");
         var referralDate = await db.Referrals.Where(r => r.Id == plan.ReferralId).Select(r => r.ReferralDate).FirstAsync(ct);
-        CheckStart(startDate, referralDate);
+        var assessed = await db.Assessments.Where(a => a.ReferralId == plan.ReferralId && a.Stage == AssessmentStage.Authorised && a.Outcome == AssessmentOutcome.ChildInNeedPlan)
+            .OrderByDescending(a => a.AuthorisedAtUtc).Select(a => (DateOnly?)a.StartDate).FirstOrDefaultAsync(ct);
+        CheckStart(startDate, referralDate, assessed);
         if (plan.Actions.Where(a => a.Status != PlanActionStatus.NoLongerNeeded).FirstOrDefault(a => a.DueDate < startDate) is { } early)
             throw Refuse.Invalid("StartDate", $"The action \"{ContactService.Shorten(early.Text, 60)}\" is due by {early.DueDate:d MMMM yyyy}, before this start date: change its date first");
         plan.StartDate = startDate;
@@ -503,9 +540,15 @@ public sealed class ChildInNeedPlanService(SafeguardDbContext db, CaseAccess cas
         });
     }
 
-    private void CheckStart(DateOnly start, DateOnly referralDate)
+    /// <summary>
+    /// The plan may be dated back to the meeting that agreed it, even if the manager authorised the assessment a
+    /// little later, but not before the assessment it follows began.
+    /// </summary>
+    private void CheckStart(DateOnly start, DateOnly referralDate, DateOnly? assessmentStart)
     {
         if (start < referralDate) throw Refuse.Invalid("StartDate", $"The plan's start date must be on or after the referral date, {referralDate:d MMMM yyyy}");
+        if (assessmentStart is { } begun && start < begun)
+            throw Refuse.Invalid("StartDate", $"The plan's start date must be on or after the start of the assessment it follows, {begun:d MMMM yyyy}");
         if (start > Today) throw Refuse.Invalid("StartDate", "The plan's start date cannot be in the future");
     }
 

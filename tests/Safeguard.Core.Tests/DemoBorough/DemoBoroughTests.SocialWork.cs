@@ -125,6 +125,29 @@ public partial class DemoBoroughTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task EveryPlanInTheTwoYears_FollowsAnAuthorisedAssessmentWhoseOutcomeWasAChildInNeedPlan(DatabaseProvider provider)
+    {
+        var (_, db) = await OpenAsync(provider);
+        await using var _ = db;
+        var plans = await db.ChildInNeedPlans.AsNoTracking().Where(p => p.StartDate >= AsOf.AddYears(-2)).ToListAsync();
+        var assessments = (await db.Assessments.AsNoTracking().Where(a => a.Stage == AssessmentStage.Authorised).ToListAsync()).ToLookup(a => a.ReferralId);
+
+        Assert.NotEmpty(plans);
+        Assert.All(plans, p =>
+        {
+            // As the service asks when the plan is started: the episode's assessment last authorised before then, of
+            // the same child, with the outcome "a child in need plan", and the plan not dated before that assessment began.
+            var followed = assessments[p.ReferralId].Where(a => a.AuthorisedAtUtc <= p.CreatedAtUtc).MaxBy(a => a.AuthorisedAtUtc);
+            Assert.True(followed is not null, $"plan {p.Id} (from {p.StartDate}) has no assessment authorised before it was written");
+            Assert.Equal(p.PersonId, followed.PersonId);
+            Assert.True(followed.Outcome == AssessmentOutcome.ChildInNeedPlan, $"plan {p.Id} follows assessment {followed.Id}, whose outcome was {followed.Outcome}");
+            Assert.True(followed.StartDate <= p.StartDate, $"plan {p.Id} starts {p.StartDate}, before its assessment {followed.Id} started on {followed.StartDate}");
+        });
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Visits_HaveASpreadOfTimeliness_AndMostChildrenAreSeen(DatabaseProvider provider)
     {
         var (_, db) = await OpenAsync(provider);

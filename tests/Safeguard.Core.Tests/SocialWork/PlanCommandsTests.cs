@@ -36,7 +36,7 @@ public sealed class PlanCommandsTests : IAsyncLifetime
 
     private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
     {
-        var root = new RootCommand { PlanCommands.Build(_settings) };
+        var root = new RootCommand { PlanCommands.Build(_settings), AssessmentCommands.Build(_settings) };
         using var output = new StringWriter();
         using var error = new StringWriter();
         var code = await root.Parse([.. args, "--connection", _database.ConnectionString, "--provider", "Sqlite"])
@@ -45,7 +45,7 @@ public sealed class PlanCommandsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task APlan_IsWrittenSubmittedAndAuthorisedFromTheCommandLine_AndOngoingIsRefused()
+    public async Task APlan_IsWrittenAfterTheAuthorisedAssessment_SubmittedAndAuthorisedFromTheCommandLine_AndOngoingIsRefused()
     {
         var today = DateOnly.FromDateTime(WorkingDayCalendar.ToUkTime(DateTimeOffset.UtcNow));
         var worker = _borough.Users[Roles.SocialWorker];
@@ -68,6 +68,20 @@ public sealed class PlanCommandsTests : IAsyncLifetime
         var manager = TestBorough.EmailFor(Roles.TeamManager);
         var due = today.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
+        // A plan follows the assessment: refused until a manager authorises it with the outcome "a child in need plan".
+        var beforeAssessment = await RunAsync("plans", "create", aisha, "--aims", "Aisha is fed", "--as", workerEmail);
+        var file = Path.Combine(Path.GetTempPath(), $"assessment-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, $$"""
+            { "childSeenOn": "{{today.AddDays(-8):yyyy-MM-dd}}", "childSeenAloneOn": "{{today.AddDays(-8):yyyy-MM-dd}}", "factorCodes": ["2B"],
+              "analysis": "Low mood; hungry children.", "childViews": "Hungry at school.", "familyViews": "Wants help.", "outcome": "ChildInNeedPlan", "primaryNeedCode": "N1" }
+            """);
+        var assessed = new[]
+        {
+            await RunAsync("assessments", "start", aisha, "--on", today.AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "--as", workerEmail),
+            await RunAsync("assessments", "submit", aisha, "--from", file, "--as", workerEmail),
+        };
+        var beforeAuthorised = await RunAsync("plans", "create", aisha, "--aims", "Aisha is fed", "--as", workerEmail);
+        var authorisedAssessment = await RunAsync("assessments", "authorise", aisha, "--reason", "A sound analysis", "--as", manager);
         var created = await RunAsync("plans", "create", aisha, "--aims", "Aisha is fed", "--as", workerEmail);
         var ongoing = await RunAsync("plans", "add-action", aisha, "--text", "School monitors", "--owner", "School", "--due", "ongoing", "--as", workerEmail);
         var added = await RunAsync("plans", "add-action", aisha, "--text", "Weekly visit", "--owner-email", workerEmail, "--due", due, "--as", workerEmail);
@@ -77,6 +91,12 @@ public sealed class PlanCommandsTests : IAsyncLifetime
         var meeting = await RunAsync("plans", "meeting", aisha, "--held-on", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             "--attendees", "Aisha, mother", "--minutes", "Going well", "--decision", "Continue", "--progress", "InProgress:One visit done", "--as", workerEmail);
 
+        Assert.Equal((1, "PersonId: A child in need plan follows an authorised assessment: no assessment has been started for this referral yet. "
+            + "Start the child and family assessment first"), (beforeAssessment.Code, beforeAssessment.Error.Trim()));
+        Assert.All(assessed, r => Assert.Equal(0, r.Code));
+        Assert.Equal(1, beforeAuthorised.Code);
+        Assert.Contains("the assessment for this referral has not been authorised yet", beforeAuthorised.Error, StringComparison.Ordinal);
+        Assert.Equal(0, authorisedAssessment.Code);
         Assert.Equal(0, created.Code);
         Assert.Equal((1, "--due: Enter a real date for this action: 'ongoing' is not a date. Every action needs a date by which it will be done"), (ongoing.Code, ongoing.Error.Trim()));
         Assert.Equal((0, 0), (added.Code, submitted.Code));

@@ -42,6 +42,7 @@ public abstract class ChildInNeedPlanServiceTests<TApp>(TApp app) : IClassFixtur
     public async Task AnAuthorisedPlan_SchedulesItsReview3MonthsOn_AndTheAssessmentCaseBecomesChildInNeedWithItsAllocation()
     {
         var (child, _) = await SocialWorkData.ReferredAsync(app, "Tobi", daysAgo: 20);
+        await SocialWorkData.AssessAsync(app, child);
         var worker = As(Roles.SocialWorker);
         var manager = As(Roles.TeamManager);
         var start = Today.AddDays(-10);
@@ -67,7 +68,8 @@ public abstract class ChildInNeedPlanServiceTests<TApp>(TApp app) : IClassFixtur
         var decisions = await db.Authorisations.Where(a => a.Subject == AuthorisationSubject.ChildInNeedPlan && a.SubjectId == active.Id).OrderBy(a => a.Id).ToListAsync();
         Assert.Equal([(false, "Say how school will know", manager.UserId), (true, "Clear actions with dates", manager.UserId)], decisions.Select(d => (d.Approved, d.Reason, d.ById)));
         var kinds = await db.Chronology.Where(e => e.PersonId == child && e.Area == SocialWorkChronology.Area).OrderBy(e => e.Id).Select(e => e.Kind).ToListAsync();
-        Assert.Equal([PlanChronology.Started, PlanChronology.Submitted, PlanChronology.Returned, PlanChronology.Submitted, PlanChronology.Authorised], kinds);
+        Assert.Equal([SocialWorkChronology.AssessmentStarted, SocialWorkChronology.AssessmentSubmitted, SocialWorkChronology.AssessmentAuthorised,
+            PlanChronology.Started, PlanChronology.Submitted, PlanChronology.Returned, PlanChronology.Submitted, PlanChronology.Authorised], kinds);
     }
 
     [Theory]
@@ -78,6 +80,7 @@ public abstract class ChildInNeedPlanServiceTests<TApp>(TApp app) : IClassFixtur
     public async Task AVagueDueDate_IsRefusedBesideTheField_AndNothingIsAdded(string due)
     {
         var (child, _) = await SocialWorkData.ReferredAsync(app, "Ola", daysAgo: 5);
+        await SocialWorkData.AssessAsync(app, child);
         var worker = As(Roles.SocialWorker);
         var plan = await With(s => s.StartAsync(worker, child, null, null));
 
@@ -104,6 +107,7 @@ public abstract class ChildInNeedPlanServiceTests<TApp>(TApp app) : IClassFixtur
     public async Task HoldingAReview_RecordsProgressOnEachAction_AndSchedulesTheNext()
     {
         var (child, _) = await SocialWorkData.ReferredAsync(app, "Kemi", daysAgo: 40);
+        await SocialWorkData.AssessAsync(app, child);
         var worker = As(Roles.SocialWorker);
         var start = Today.AddDays(-30);
         var submitted = await SubmittedAsync(child, worker, start);
@@ -143,11 +147,56 @@ public abstract class ChildInNeedPlanServiceTests<TApp>(TApp app) : IClassFixtur
     }
 
     [Fact]
+    public async Task APlan_FollowsAnAssessmentAManagerAuthorisedWithThatOutcome_AndIsRefusedWithTheReasonOtherwise()
+    {
+        var worker = As(Roles.SocialWorker);
+        async Task<string> Refused(Guid child, DateOnly? start = null)
+        {
+            var refused = await Assert.ThrowsAsync<ValidationException>(() => With(s => s.StartAsync(worker, child, start, "Fed and warm")));
+            var failure = Assert.Single(refused.Errors);
+            return $"{failure.PropertyName}: {failure.ErrorMessage}";
+        }
+        // No assessment yet; one sent to the manager but not authorised; one authorised that concluded early help.
+        var (none, _) = await SocialWorkData.ReferredAsync(app, "Ade", daysAgo: 15);
+        var (waiting, _) = await SocialWorkData.ReferredAsync(app, "Bola", daysAgo: 15);
+        await SocialWorkData.AssessAsync(app, waiting, authorise: false);
+        var (earlyHelp, _) = await SocialWorkData.ReferredAsync(app, "Cole", daysAgo: 15);
+        var concluded = await SocialWorkData.AssessAsync(app, earlyHelp, AssessmentOutcome.EarlyHelp);
+        // Authorised with the outcome "a child in need plan", the assessment begun five days after the referral.
+        var (assessed, _) = await SocialWorkData.ReferredAsync(app, "Dayo", daysAgo: 15);
+        var assessment = await SocialWorkData.AssessAsync(app, assessed, startOn: Today.AddDays(-10));
+
+        Assert.Equal("PersonId: A child in need plan follows an authorised assessment: no assessment has been started for this referral yet. "
+            + "Start the child and family assessment first", await Refused(none));
+        Assert.Equal("PersonId: A child in need plan follows an authorised assessment: the assessment for this referral has not been authorised yet. "
+            + "A plan can be written once a manager authorises it with the outcome \"a child in need plan\"", await Refused(waiting));
+        Assert.Equal("PersonId: A child in need plan follows an assessment whose outcome is \"a child in need plan\": the assessment authorised on "
+            + $"{concluded.AuthorisedOn:d MMMM yyyy} concluded \"early help\". Start a new assessment; once a manager authorises it with that outcome, "
+            + "the plan can be written", await Refused(earlyHelp));
+        Assert.Equal($"StartDate: The plan's start date must be on or after the start of the assessment it follows, {Today.AddDays(-10):d MMMM yyyy}",
+            await Refused(assessed, Today.AddDays(-11)));
+        var canStart = new List<bool>();
+        foreach (var child in new[] { none, waiting, earlyHelp, assessed }) canStart.Add(await With(s => s.CanStartAsync(child)));
+        Assert.Equal([false, false, false, true], canStart);
+
+        var plan = await With(s => s.StartAsync(worker, assessed, assessment.StartDate, "Dayo is fed and warm"));
+        Assert.Equal((PlanStage.Draft, assessment.StartDate), (plan!.Stage, plan.StartDate));
+        var moved = await Assert.ThrowsAsync<ValidationException>(() => With(s => s.SaveAsync(worker, assessed, plan.Id, plan.Version, Today.AddDays(-11), plan.Aims)));
+        Assert.Equal("StartDate", Assert.Single(moved.Errors).PropertyName);
+        // A new assessment, authorised with the outcome "a child in need plan", overtakes the one that concluded early help.
+        await SocialWorkData.AssessAsync(app, earlyHelp);
+        Assert.NotNull(await With(s => s.StartAsync(worker, earlyHelp, null, "Cole is fed and warm")));
+        await using var db = app.OpenDb();
+        Assert.Equal(0, await db.ChildInNeedPlans.CountAsync(p => p.PersonId == none || p.PersonId == waiting));
+    }
+
+    [Fact]
     public async Task AWorkerCannotAuthorise_NorTheManagerWhoWroteIt_AndAnotherTeamsWorkerCannotOpenIt()
     {
         await app.As(Roles.TeamManager);
         var manager = As(Roles.TeamManager);
         var (child, _) = await SocialWorkData.ReferredAsync(app, "Sade", workerId: manager.UserId);
+        await SocialWorkData.AssessAsync(app, child, worker: manager, manager: As(Roles.ServiceManager));
         var (otherTeamsChild, _) = await SocialWorkData.ReferredAsync(app, "Bayo", teamId: app.Borough.AssessmentTeamId);
         var submitted = await SubmittedAsync(child, manager, Today);
 
@@ -182,6 +231,7 @@ public class ChildInNeedPlanPageTests(SafeguardApp app) : IClassFixture<Safeguar
     {
         var worker = await app.As(Roles.SocialWorker);
         var (child, _) = await SocialWorkData.ReferredAsync(app, "Nneka", daysAgo: 10);
+        await SocialWorkData.AssessAsync(app, child);
         var casePage = await Forms.GetDocumentAsync(worker, $"/people/{child}/case");
         Assert.NotNull(casePage.QuerySelector($"a[href='/people/{child}/plans/new']"));
 
@@ -242,6 +292,41 @@ public class ChildInNeedPlanPageTests(SafeguardApp app) : IClassFixture<Safeguar
     }
 
     [Fact]
+    public async Task BeforeTheAssessmentIsAuthorised_TheCasePageSaysWhyInsteadOfTheLink_AndThePageAndApiRefuseBesideTheField()
+    {
+        var worker = await app.As(Roles.SocialWorker);
+        var (child, _) = await SocialWorkData.ReferredAsync(app, "Ebere", daysAgo: 10);
+        var sent = await SocialWorkData.AssessAsync(app, child, authorise: false);
+        const string why = "A child in need plan follows an authorised assessment: the assessment for this referral has not been authorised yet. "
+            + "A plan can be written once a manager authorises it with the outcome \"a child in need plan\"";
+
+        var casePage = await Forms.GetDocumentAsync(worker, $"/people/{child}/case");
+        Assert.Null(casePage.QuerySelector($"a[href='/people/{child}/plans/new']"));
+        Assert.Equal(why + ".", casePage.QuerySelector("#plan-why-not")!.TextContent.Trim());
+        var newPage = await Forms.GetDocumentAsync(worker, $"/people/{child}/plans/new");
+        Assert.Null(newPage.QuerySelector("textarea[name=Aims]"));
+        Assert.Contains(why, newPage.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var posted = await Forms.PostAsync(worker, $"/people/{child}/plans/new",
+            new() { ["StartDate.Day"] = N(Today.Day), ["StartDate.Month"] = N(Today.Month), ["StartDate.Year"] = N(Today.Year), ["Aims"] = "Ebere is fed" },
+            getUrl: $"/people/{child}/case");
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Equal([why], Forms.Errors(await Forms.ParseAsync(posted)));
+        var api = await worker.PostAsJsonAsync($"/api/people/{child}/plans", new { aims = "Ebere is fed" });
+        Assert.Equal(HttpStatusCode.BadRequest, api.StatusCode);
+        var problem = await api.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>(Json);
+        Assert.Equal([why], problem!.Errors["personId"]);
+        await using (var db = app.OpenDb())
+            Assert.False(await db.ChildInNeedPlans.AnyAsync(p => p.PersonId == child));
+
+        // Once the manager authorises it with the outcome "a child in need plan", the link is there and the reason gone.
+        using (var scope = app.Factory.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<AssessmentService>().AuthoriseAsync(app.Borough.Users[Roles.TeamManager].Actor, sent.Id, sent.Version, true, "Sound");
+        casePage = await Forms.GetDocumentAsync(worker, $"/people/{child}/case");
+        Assert.NotNull(casePage.QuerySelector($"a[href='/people/{child}/plans/new']"));
+        Assert.Null(casePage.QuerySelector("#plan-why-not"));
+    }
+
+    [Fact]
     public async Task TheReviewPage_RecordsTheReviewAndProgress()
     {
         var worker = await app.As(Roles.SocialWorker);
@@ -270,6 +355,7 @@ public class ChildInNeedPlanPageTests(SafeguardApp app) : IClassFixture<Safeguar
     {
         var worker = await app.As(Roles.SocialWorker);
         var (child, _) = await SocialWorkData.ReferredAsync(app, "Femi", teamId: app.Borough.AssessmentTeamId);
+        await SocialWorkData.AssessAsync(app, child, worker: Actor.System("test"), manager: Actor.System("test"));
         ChildInNeedPlan plan;
         using (var scope = app.Factory.Services.CreateScope())
             plan = (await scope.ServiceProvider.GetRequiredService<ChildInNeedPlanService>().StartAsync(Actor.System("test"), child, null, "Aims"))!;
@@ -287,6 +373,7 @@ public class ChildInNeedPlanPageTests(SafeguardApp app) : IClassFixture<Safeguar
         var worker = await app.As(Roles.SocialWorker);
         var manager = await app.As(Roles.TeamManager);
         var (child, _) = await SocialWorkData.ReferredAsync(app, "Chidi", daysAgo: 8);
+        await SocialWorkData.AssessAsync(app, child);
         var root = $"/api/people/{child}/plans";
 
         var created = await (await worker.PostAsJsonAsync(root, new { aims = "Chidi is safe at home" })).Content.ReadFromJsonAsync<Safeguard.Web.Api.PlansApi.PlanDto>(Json);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Core.Access;
 using Safeguard.Core.People;
@@ -54,6 +55,28 @@ internal static class SocialWorkData
         return (child, referral.Id);
     }
 
+    /// <summary>
+    /// The child's assessment of their open referral, started on the referral date (unless given) and sent to the manager by
+    /// <paramref name="worker"/> (the test social worker unless given); when <paramref name="authorise"/>,
+    /// <paramref name="manager"/> (the test team manager unless given) authorises it. A child in need plan can be
+    /// started once it is authorised with the outcome "a child in need plan".
+    /// </summary>
+    public static async Task<Core.SocialWork.Assessment> AssessAsync(SafeguardApp app, Guid child,
+        Core.SocialWork.AssessmentOutcome outcome = Core.SocialWork.AssessmentOutcome.ChildInNeedPlan, bool authorise = true, Actor? worker = null, Actor? manager = null,
+        DateOnly? startOn = null)
+    {
+        worker ??= app.Borough.Users[Roles.SocialWorker].Actor;
+        manager ??= app.Borough.Users[Roles.TeamManager].Actor;
+        DateOnly referralDate;
+        await using (var db = app.OpenDb())
+            referralDate = await db.Referrals.Where(r => r.PersonId == child && r.ClosedOn == null).Select(r => r.ReferralDate).SingleAsync();
+        using var scope = app.Factory.Services.CreateScope();
+        var service = scope.ServiceProvider.GetRequiredService<Core.SocialWork.AssessmentService>();
+        var started = await service.StartAsync(worker, child, startOn ?? referralDate);
+        var sent = await service.SubmitAsync(worker, started!.Id, started.Version, CompleteDraft(referralDate) with { Outcome = outcome });
+        return authorise ? (await service.AuthoriseAsync(manager, sent!.Id, sent.Version, true, "A sound analysis: the outcome follows from it"))! : sent!;
+    }
+
     /// <summary>One unallocated case per app for the role tests (open to the team every test user is in).</summary>
     public static async Task<int> SampleCase(SafeguardApp app) => (await SampleChildCase(app)).Case;
 
@@ -91,10 +114,14 @@ internal static class SocialWorkData
 
     private static readonly ConditionalWeakTable<SafeguardApp, Task<(Guid Child, int Plan, int Action, int Meeting)>> SamplePlans = [];
 
-    /// <summary>One active child in need plan per app for the role tests: written by the test social worker, authorised by the team manager.</summary>
+    /// <summary>
+    /// One active child in need plan per app for the role tests: after the assessment with that outcome, written by the
+    /// test social worker, authorised by the team manager.
+    /// </summary>
     public static Task<(Guid Child, int Plan, int Action, int Meeting)> SamplePlan(SafeguardApp app) => SamplePlans.GetValue(app, async a =>
     {
         var (child, _) = await ReferredAsync(a, "Pia", daysAgo: 20);
+        await AssessAsync(a, child);
         using var scope = a.Factory.Services.CreateScope();
         var plans = scope.ServiceProvider.GetRequiredService<Core.SocialWork.ChildInNeedPlanService>();
         var worker = a.Borough.Users[Roles.SocialWorker].Actor;

@@ -18,6 +18,8 @@ public class NewModel(ChildInNeedPlanService plans, PeopleService people, CaseAc
     [BindProperty] public string? Aims { get; set; }
     public Person Person { get; private set; } = null!;
     public bool CanStart { get; private set; }
+    /// <summary>Why a plan cannot be started now (no authorised assessment, another outcome...), when that is why.</summary>
+    public string? WhyNot { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -53,7 +55,8 @@ public class NewModel(ChildInNeedPlanService plans, PeopleService people, CaseAc
     {
         if (!await cases.CanOpenAsync(me.Actor, id, ct) || await people.OpenAsync(me.Actor, id, "Child in need plan", ct) is not { } person) return false;
         Person = person;
-        CanStart = person.RecordedInErrorAtUtc is null && await plans.CanStartAsync(id, ct);
+        WhyNot = await plans.WhyNotStartAsync(id, ct);
+        CanStart = person.RecordedInErrorAtUtc is null && WhyNot is null;
         return true;
     }
 }
