@@ -61,7 +61,8 @@ public static class ActAs
         }
         catch (ValidationException ex)
         {
-            foreach (var e in ex.Errors) error.WriteLine($"{OptionFor(e.PropertyName)}: {e.ErrorMessage}");
+            foreach (var e in ex.Errors)
+                error.WriteLine(OptionFor(e.PropertyName, parse.CommandResult.Command) is { } option ? $"{option}: {e.ErrorMessage}" : e.ErrorMessage);
             return 1;
         }
         catch (ConcurrencyConflictException ex)
@@ -83,8 +84,11 @@ public static class ActAs
     }
 
     /// <summary>The option a service's field name stands for, so a message points at what to change on the command line.</summary>
-    private static string OptionFor(string field) => field switch
+    private static string? OptionFor(string field, Command command) => field switch
     {
+        "PersonId" => null,   // the child is the command's argument: the message says what is wrong with their case
+        // A plan starts --start; an assessment (and the rest) --on.
+        "StartDate" when command.Options.Any(o => o.Name == "--start") => "--start",
         "ToTeamId" => "--team",
         "PrimaryNeedCode" => "--primary-need",
         "AgencyId" => "--agency",

@@ -143,6 +143,8 @@ public partial class SafeguardDbContext
             // Open actions by owner and by who set them, by due date (My work).
             e.HasIndex(a => new { a.OwnerId, a.CompletedOn, a.DueDate });
             e.HasIndex(a => new { a.SetById, a.CompletedOn, a.DueDate });
+            // Every open action past its date (the service manager's late work, by team).
+            e.HasIndex(a => new { a.CompletedOn, a.DueDate, a.PersonId });
             e.HasIndex(a => a.PersonId);
             e.Property(a => a.Text).HasMaxLength(2000);
             e.Property(a => a.OwnerName).HasMaxLength(200);

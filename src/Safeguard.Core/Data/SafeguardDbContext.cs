@@ -88,6 +88,8 @@ public partial class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opt
             e.HasIndex(p => p.NhsNumber);
             e.HasIndex(p => p.Upn);
             e.HasIndex(p => p.DateOfBirth);
+            // The few restricted records, found at once when counts leave out those the asker may not see.
+            e.HasIndex(p => p.IsRestricted).HasFilter("\"IsRestricted\"");
             e.Property(p => p.Version).IsConcurrencyToken();
             e.Property(p => p.Notes).HasMaxLength(4000);
             e.Ignore(p => p.SafeguardId);

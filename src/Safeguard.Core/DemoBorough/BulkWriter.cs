@@ -129,6 +129,8 @@ internal sealed class BulkWriter : IAsyncDisposable
         var connection = (NpgsqlConnection)_connection;
         var copy = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
         await using var importer = await connection.BeginBinaryImportAsync(copy, ct);
+        // Millions of rows at scale 10: finishing a table can take longer than a command's usual 30 seconds on a busy machine.
+        importer.Timeout = TimeSpan.FromMinutes(30);
         foreach (var row in rows)
         {
             await importer.StartRowAsync(ct);

@@ -124,6 +124,8 @@ public static class DemoBoroughGenerator
         rows.SetRoles(staff, roleIds);
         await rows.WriteAsync(db, ct);
         Done("Written to the database");
+        // Fresh statistics after millions of rows, so the first queries (and the pages' first visitors) get good plans.
+        if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("ANALYZE", ct);
         // Written in bulk, past the context's keeper: each open case's next visit due is worked out once here.
         var dues = await new SocialWork.VisitDues(db, options.SocialWorkRules, calendar).RefreshAllAsync(ct);
         Done($"Next visit due: {dues:N0} open cases");

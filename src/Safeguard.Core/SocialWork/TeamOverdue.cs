@@ -43,21 +43,22 @@ public sealed class TeamOverdue(SafeguardDbContext db, RecordAccess records, Vis
     public async Task<List<Counts>> TeamsAsync(Actor actor, DateOnly today, CancellationToken ct = default)
     {
         Refuse.Unless(actor, Capabilities.OverseeTeams);
-        var visible = records.VisiblePeople(actor);
+        // Counted over every team: leaving out the few hidden records is cheaper than checking each row is visible.
+        var hidden = records.HiddenPeople(actor);
         var teams = await db.Teams.AsNoTracking().Where(t => SocialWorkTeams.Contains(t.Kind)).OrderBy(t => t.Kind).ThenBy(t => t.Name)
             .Select(t => new { t.Id, t.Name, t.Kind }).ToListAsync(ct);
-        var open = await Grouped(db.Involvements.Where(i => i.EndDate == null && i.TeamId != null && visible.Any(p => p.Id == i.PersonId)).GroupBy(i => i.TeamId!.Value), ct);
-        var late = await Grouped(Assessments(visible).Where(a => a.Stage != AssessmentStage.Authorised && a.DueDate < today).GroupBy(a => a.TeamId), ct);
-        var waiting = await Grouped(Assessments(visible).Where(a => a.Stage == AssessmentStage.AwaitingAuthorisation).GroupBy(a => a.TeamId), ct);
-        var reviews = await Grouped(Reviews(visible, today).GroupBy(x => x.TeamId), ct);
-        var actions = await Grouped(PlanActions(visible, today).GroupBy(x => x.TeamId), ct);
-        var oversightActions = await Grouped(db.OversightActions.Where(a => a.CompletedOn == null && a.DueDate < today && visible.Any(p => p.Id == a.PersonId))
+        var open = await Grouped(db.Involvements.Where(i => i.EndDate == null && i.TeamId != null && !hidden.Any(p => p.Id == i.PersonId)).GroupBy(i => i.TeamId!.Value), ct);
+        var late = await Grouped(Assessments(hidden).Where(a => a.Stage != AssessmentStage.Authorised && a.DueDate < today).GroupBy(a => a.TeamId), ct);
+        var waiting = await Grouped(Assessments(hidden).Where(a => a.Stage == AssessmentStage.AwaitingAuthorisation).GroupBy(a => a.TeamId), ct);
+        var reviews = await Grouped(Reviews(hidden, today).GroupBy(x => x.TeamId), ct);
+        var actions = await Grouped(PlanActions(hidden, today).GroupBy(x => x.TeamId), ct);
+        var oversightActions = await Grouped(db.OversightActions.Where(a => a.CompletedOn == null && a.DueDate < today && !hidden.Any(p => p.Id == a.PersonId))
             .SelectMany(a => db.Involvements.Where(i => i.PersonId == a.PersonId && i.EndDate == null && i.TeamId != null).Select(i => i.TeamId!.Value))
             .GroupBy(t => t), ct);
         var since = OversightSince(today);
-        var without = await Grouped(db.Involvements.Where(i => i.EndDate == null && i.TeamId != null && i.StartDate < since && visible.Any(p => p.Id == i.PersonId)
+        var without = await Grouped(db.Involvements.Where(i => i.EndDate == null && i.TeamId != null && i.StartDate < since && !hidden.Any(p => p.Id == i.PersonId)
             && !db.Oversights.Any(o => o.PersonId == i.PersonId && o.RecordedOn >= since)).GroupBy(i => i.TeamId!.Value), ct);
-        var lateVisits = await visits.LateCountsByTeamAsync(today, visible, ct);
+        var lateVisits = await visits.LateCountsByTeamAsync(today, hidden, ct);
         return teams.Select(t => new Counts(t.Id, t.Name, t.Kind, open.GetValueOrDefault(t.Id), late.GetValueOrDefault(t.Id), waiting.GetValueOrDefault(t.Id),
             lateVisits.GetValueOrDefault(t.Id), reviews.GetValueOrDefault(t.Id), actions.GetValueOrDefault(t.Id), oversightActions.GetValueOrDefault(t.Id),
             without.GetValueOrDefault(t.Id))).ToList();
@@ -70,15 +71,16 @@ public sealed class TeamOverdue(SafeguardDbContext db, RecordAccess records, Vis
         var team = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => new { t.Id, t.Name, t.Kind }).FirstOrDefaultAsync(ct);
         if (team is null) return null;
         var visible = records.VisiblePeople(actor);
-        var lateQuery = Assessments(visible).Where(a => a.TeamId == teamId && a.Stage != AssessmentStage.Authorised && a.DueDate < today);
+        var hidden = records.HiddenPeople(actor);
+        var lateQuery = Assessments(hidden).Where(a => a.TeamId == teamId && a.Stage != AssessmentStage.Authorised && a.DueDate < today);
         var assessments = await lateQuery.OrderBy(a => a.DueDate).Take(take)
             .Join(visible, a => a.PersonId, p => p.Id, (a, p) => new LateAssessment(a.Id, a.PersonId, p.FirstName + " " + p.LastName, a.WorkerName, a.Stage, a.DueDate, a.ChildSeenOn != null))
             .ToListAsync(ct);
-        var reviewQuery = Reviews(visible, today).Where(x => x.TeamId == teamId);
+        var reviewQuery = Reviews(hidden, today).Where(x => x.TeamId == teamId);
         var reviews = await reviewQuery.OrderBy(x => x.DueDate).Take(take)
             .Join(visible, x => x.PersonId, p => p.Id, (x, p) => new OverdueReview(x.PlanId, x.ItemId, p.Id, p.FirstName + " " + p.LastName, x.DueDate))
             .ToListAsync(ct);
-        var actionQuery = PlanActions(visible, today).Where(x => x.TeamId == teamId);
+        var actionQuery = PlanActions(hidden, today).Where(x => x.TeamId == teamId);
         var actions = await actionQuery.OrderBy(x => x.DueDate).Take(take)
             .Join(visible, x => x.PersonId, p => p.Id, (x, p) => new OverduePlanAction(x.PlanId, x.ItemId, p.Id, p.FirstName + " " + p.LastName, x.Text, x.OwnerName, x.DueDate))
             .ToListAsync(ct);
@@ -87,8 +89,8 @@ public sealed class TeamOverdue(SafeguardDbContext db, RecordAccess records, Vis
         var since = OversightSince(today);
         var (without, withoutTotal) = await oversight.WithoutOversightAsync(actor, teamId, since, take, ct);
         var counts = new Counts(team.Id, team.Name, team.Kind,
-            await db.Involvements.CountAsync(i => i.TeamId == teamId && i.EndDate == null && visible.Any(p => p.Id == i.PersonId), ct),
-            await lateQuery.CountAsync(ct), await Assessments(visible).CountAsync(a => a.TeamId == teamId && a.Stage == AssessmentStage.AwaitingAuthorisation, ct),
+            await db.Involvements.CountAsync(i => i.TeamId == teamId && i.EndDate == null && !hidden.Any(p => p.Id == i.PersonId), ct),
+            await lateQuery.CountAsync(ct), await Assessments(hidden).CountAsync(a => a.TeamId == teamId && a.Stage == AssessmentStage.AwaitingAuthorisation, ct),
             lateVisits.Count, await reviewQuery.CountAsync(ct), await actionQuery.CountAsync(ct), oversightTotal, withoutTotal);
         return new Detail(counts, assessments, [.. lateVisits.Take(take)], reviews, actions, oversightActions, without, since);
     }
@@ -100,8 +102,9 @@ public sealed class TeamOverdue(SafeguardDbContext db, RecordAccess records, Vis
         return actor.Can(Capabilities.ViewTeamOverdue) && await db.Users.AnyAsync(u => u.Id == actor.UserId && u.TeamId == teamId, ct);
     }
 
-    private IQueryable<Assessment> Assessments(IQueryable<People.Person> visible) =>
-        db.Assessments.AsNoTracking().Where(a => visible.Any(p => p.Id == a.PersonId));
+    // The helpers leave out the records the asker may not see (hidden: see RecordAccess.HiddenPeople).
+    private IQueryable<Assessment> Assessments(IQueryable<People.Person> hidden) =>
+        db.Assessments.AsNoTracking().Where(a => !hidden.Any(p => p.Id == a.PersonId));
 
     // Flat rows (set by initialiser, so EF can keep composing queries on them).
     private sealed class PlanRow
@@ -115,14 +118,14 @@ public sealed class TeamOverdue(SafeguardDbContext db, RecordAccess records, Vis
         public string OwnerName { get; init; } = "";
     }
 
-    private IQueryable<PlanRow> Reviews(IQueryable<People.Person> visible, DateOnly today) =>
+    private IQueryable<PlanRow> Reviews(IQueryable<People.Person> hidden, DateOnly today) =>
         db.ChildInNeedMeetings.AsNoTracking().Where(m => m.HeldOn == null && m.DueDate < today)
-            .Join(db.ChildInNeedPlans.Where(p => p.Stage == PlanStage.Active && visible.Any(v => v.Id == p.PersonId)), m => m.PlanId, p => p.Id,
+            .Join(db.ChildInNeedPlans.Where(p => p.Stage == PlanStage.Active && !hidden.Any(v => v.Id == p.PersonId)), m => m.PlanId, p => p.Id,
                 (m, p) => new PlanRow { PlanId = p.Id, TeamId = p.TeamId, PersonId = p.PersonId, ItemId = m.Id, DueDate = m.DueDate });
 
-    private IQueryable<PlanRow> PlanActions(IQueryable<People.Person> visible, DateOnly today) =>
+    private IQueryable<PlanRow> PlanActions(IQueryable<People.Person> hidden, DateOnly today) =>
         db.PlanActions.AsNoTracking().Where(a => (a.Status == PlanActionStatus.NotStarted || a.Status == PlanActionStatus.InProgress) && a.DueDate < today)
-            .Join(db.ChildInNeedPlans.Where(p => p.Stage == PlanStage.Active && visible.Any(v => v.Id == p.PersonId)), a => a.PlanId, p => p.Id,
+            .Join(db.ChildInNeedPlans.Where(p => p.Stage == PlanStage.Active && !hidden.Any(v => v.Id == p.PersonId)), a => a.PlanId, p => p.Id,
                 (a, p) => new PlanRow { PlanId = p.Id, TeamId = p.TeamId, PersonId = p.PersonId, ItemId = a.Id, DueDate = a.DueDate, Text = a.Text, OwnerName = a.OwnerName });
 
     private static async Task<Dictionary<int, int>> Grouped<T>(IQueryable<IGrouping<int, T>> groups, CancellationToken ct) =>

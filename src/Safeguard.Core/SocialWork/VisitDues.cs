@@ -41,11 +41,14 @@ public sealed class VisitDues(SafeguardDbContext db, SocialWorkRules rules, Work
         return (await ReadAsync(late, Rows(take), ct)).Take(take).ToList();
     }
 
-    /// <summary>How many children each team has whose next visit was due before <paramref name="today"/> (the service manager's overview).</summary>
-    public async Task<Dictionary<int, int>> LateCountsByTeamAsync(DateOnly today, IQueryable<Person>? visible = null, CancellationToken ct = default)
+    /// <summary>
+    /// How many children each team has whose next visit was due before <paramref name="today"/> (the service manager's
+    /// overview), leaving out <paramref name="hidden"/>: the restricted records the asker may not see.
+    /// </summary>
+    public async Task<Dictionary<int, int>> LateCountsByTeamAsync(DateOnly today, IQueryable<Person>? hidden = null, CancellationToken ct = default)
     {
         var late = db.Involvements.Where(i => i.NextVisitDue < today && i.EndDate == null && i.TeamId != null);
-        if (visible is not null) late = late.Where(i => visible.Any(p => p.Id == i.PersonId));
+        if (hidden is not null) late = late.Where(i => !hidden.Any(p => p.Id == i.PersonId));
         var counts = await late.GroupBy(i => i.TeamId!.Value)
             .Select(g => new { TeamId = g.Key, Children = g.Select(i => i.PersonId).Distinct().Count() })
             .ToListAsync(ct);
@@ -114,34 +117,34 @@ public sealed class VisitDues(SafeguardDbContext db, SocialWorkRules rules, Work
     /// <summary>
     /// The next visit due and the last time seen for each open case among <paramref name="involvements"/> that has a
     /// visiting rule. A child's cases share when they were last seen, counted from the start of the episode: the open
-    /// referral, or the earliest open case when there is none.
+    /// referral, or the earliest open case when there is none. A few grouped queries over the children concerned, not a
+    /// lookup per case, so working out a whole borough takes seconds even before the planner has statistics.
     /// </summary>
     private async Task<Dictionary<int, (DateOnly? Due, DateOnly? LastSeen)>> WorkOutAsync(IQueryable<Involvement> involvements, CancellationToken ct)
     {
         var kinds = VisitSchedule.Visited;
-        var rows = await involvements.AsNoTracking()
-            .Where(i => i.EndDate == null && i.TeamId != null && kinds.Contains(i.Kind))
-            .Select(i => new
-            {
-                i.Id, i.PersonId, i.Kind, i.StartDate,
-                LastSeen = db.Visits.Where(v => v.PersonId == i.PersonId && v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
-                Referral = db.Referrals.Where(r => r.PersonId == i.PersonId && r.ClosedOn == null && !r.NoFurtherAction).Max(r => (DateOnly?)r.ReferralDate),
-                AssessmentSeen = db.Assessments.Where(a => a.PersonId == i.PersonId).OrderByDescending(a => a.Id).Select(a => a.ChildSeenOn).FirstOrDefault(),
-                ChildSeenDue = db.Assessments.Where(a => a.PersonId == i.PersonId).OrderByDescending(a => a.Id).Select(a => (DateOnly?)a.ChildSeenDueDate).FirstOrDefault(),
-                AssessmentStart = db.Assessments.Where(a => a.PersonId == i.PersonId).OrderByDescending(a => a.Id).Select(a => (DateOnly?)a.StartDate).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
+        var open = involvements.Where(i => i.EndDate == null && i.TeamId != null && kinds.Contains(i.Kind));
+        var cases = await open.AsNoTracking().Select(i => new { i.Id, i.PersonId, i.Kind, i.StartDate }).ToListAsync(ct);
+        var children = open.Select(i => i.PersonId);
+        var lastVisit = await db.Visits.Where(v => v.ChildSeen && children.Contains(v.PersonId))
+            .GroupBy(v => v.PersonId).Select(g => new { g.Key, Last = g.Max(v => v.VisitedOn) }).ToDictionaryAsync(g => g.Key, g => g.Last, ct);
+        var referred = await db.Referrals.Where(r => r.ClosedOn == null && !r.NoFurtherAction && children.Contains(r.PersonId))
+            .GroupBy(r => r.PersonId).Select(g => new { g.Key, Last = g.Max(r => r.ReferralDate) }).ToDictionaryAsync(g => g.Key, g => g.Last, ct);
+        var latestIds = db.Assessments.Where(a => children.Contains(a.PersonId)).GroupBy(a => a.PersonId).Select(g => g.Max(a => a.Id));
+        var assessed = await db.Assessments.Where(a => latestIds.Contains(a.Id))
+            .Select(a => new { a.PersonId, a.StartDate, a.ChildSeenOn, a.ChildSeenDueDate }).ToDictionaryAsync(a => a.PersonId, ct);
 
         var worked = new Dictionary<int, (DateOnly?, DateOnly?)>();
-        foreach (var child in rows.GroupBy(r => r.PersonId))
+        foreach (var child in cases.GroupBy(c => c.PersonId))
         {
-            var first = child.First();
-            var episode = first.Referral ?? child.Min(r => r.StartDate);
+            var episode = referred.TryGetValue(child.Key, out var referral) ? referral : child.Min(c => c.StartDate);
             // An assessment from an earlier episode says nothing about this one.
-            var current = first.AssessmentStart is { } started && started >= episode;
-            DateOnly? lastSeen = Latest(first.LastSeen is { } v && v >= episode ? v : null, current ? first.AssessmentSeen : null);
-            foreach (var r in child)
-                worked[r.Id] = (VisitSchedule.NextDue(r.Kind, r.StartDate, lastSeen, current ? r.ChildSeenDue : null, rules, calendar), lastSeen);
+            var assessment = assessed.GetValueOrDefault(child.Key);
+            var current = assessment is not null && assessment.StartDate >= episode;
+            DateOnly? visited = lastVisit.TryGetValue(child.Key, out var v) && v >= episode ? v : null;
+            var lastSeen = Latest(visited, current ? assessment!.ChildSeenOn : null);
+            foreach (var c in child)
+                worked[c.Id] = (VisitSchedule.NextDue(c.Kind, c.StartDate, lastSeen, current ? assessment!.ChildSeenDueDate : null, rules, calendar), lastSeen);
         }
         return worked;
     }

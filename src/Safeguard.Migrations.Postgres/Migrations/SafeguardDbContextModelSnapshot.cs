@@ -1474,6 +1474,9 @@ namespace Safeguard.Migrations.Postgres.Migrations
 
                     b.HasIndex("DateOfBirth");
 
+                    b.HasIndex("IsRestricted")
+                        .HasFilter("\"IsRestricted\"");
+
                     b.HasIndex("NhsNumber");
 
                     b.HasIndex("Number")
@@ -2331,6 +2334,8 @@ namespace Safeguard.Migrations.Postgres.Migrations
                     b.HasIndex("OversightId");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("CompletedOn", "DueDate", "PersonId");
 
                     b.HasIndex("OwnerId", "CompletedOn", "DueDate");
 

@@ -1427,6 +1427,9 @@ namespace Safeguard.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DateOfBirth");
 
+                    b.HasIndex("IsRestricted")
+                        .HasFilter("\"IsRestricted\"");
+
                     b.HasIndex("NhsNumber");
 
                     b.HasIndex("Number")
@@ -2252,6 +2255,8 @@ namespace Safeguard.Migrations.Sqlite.Migrations
                     b.HasIndex("OversightId");
 
                     b.HasIndex("PersonId");
+
+                    b.HasIndex("CompletedOn", "DueDate", "PersonId");
 
                     b.HasIndex("OwnerId", "CompletedOn", "DueDate");
 

@@ -82,6 +82,7 @@ public sealed class PlanCommandsTests : IAsyncLifetime
         };
         var beforeAuthorised = await RunAsync("plans", "create", aisha, "--aims", "Aisha is fed", "--as", workerEmail);
         var authorisedAssessment = await RunAsync("assessments", "authorise", aisha, "--reason", "A sound analysis", "--as", manager);
+        var tooEarly = await RunAsync("plans", "create", aisha, "--aims", "Aisha is fed", "--start", today.AddDays(-11).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "--as", workerEmail);
         var created = await RunAsync("plans", "create", aisha, "--aims", "Aisha is fed", "--as", workerEmail);
         var ongoing = await RunAsync("plans", "add-action", aisha, "--text", "School monitors", "--owner", "School", "--due", "ongoing", "--as", workerEmail);
         var added = await RunAsync("plans", "add-action", aisha, "--text", "Weekly visit", "--owner-email", workerEmail, "--due", due, "--as", workerEmail);
@@ -91,12 +92,14 @@ public sealed class PlanCommandsTests : IAsyncLifetime
         var meeting = await RunAsync("plans", "meeting", aisha, "--held-on", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             "--attendees", "Aisha, mother", "--minutes", "Going well", "--decision", "Continue", "--progress", "InProgress:One visit done", "--as", workerEmail);
 
-        Assert.Equal((1, "PersonId: A child in need plan follows an authorised assessment: no assessment has been started for this referral yet. "
+        Assert.Equal((1, "A child in need plan follows an authorised assessment: no assessment has been started for this referral yet. "
             + "Start the child and family assessment first"), (beforeAssessment.Code, beforeAssessment.Error.Trim()));
         Assert.All(assessed, r => Assert.Equal(0, r.Code));
         Assert.Equal(1, beforeAuthorised.Code);
         Assert.Contains("the assessment for this referral has not been authorised yet", beforeAuthorised.Error, StringComparison.Ordinal);
         Assert.Equal(0, authorisedAssessment.Code);
+        Assert.Equal(1, tooEarly.Code);
+        Assert.StartsWith("--start: ", tooEarly.Error.Trim(), StringComparison.Ordinal);
         Assert.Equal(0, created.Code);
         Assert.Equal((1, "--due: Enter a real date for this action: 'ongoing' is not a date. Every action needs a date by which it will be done"), (ongoing.Code, ongoing.Error.Trim()));
         Assert.Equal((0, 0), (added.Code, submitted.Code));
