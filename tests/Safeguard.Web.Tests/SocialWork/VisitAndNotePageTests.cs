@@ -53,6 +53,45 @@ public class VisitAndNotePageTests(SafeguardApp app) : IClassFixture<SafeguardAp
     }
 
     [Fact]
+    public async Task OpeningAVisitANoteAPlanOrOversight_LogsOneViewOfTheChild()
+    {
+        var worker = await app.As(Roles.SocialWorker);
+        var workerActor = app.Borough.Users[Roles.SocialWorker].Actor;
+        var (child, _) = await SocialWorkData.ReferredAsync(app, "Ife", daysAgo: 5);
+        int visitId, noteId;
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            visitId = (await scope.ServiceProvider.GetRequiredService<VisitService>().RecordAsync(workerActor, child,
+                new(Today, null, true, true, null, VisitLocation.Home, null, "Ife showed me her room.", false)))!.Id;
+            noteId = (await scope.ServiceProvider.GetRequiredService<CaseNoteService>().WriteAsync(workerActor, child,
+                new(CaseNoteType.Telephone, DateTime.UtcNow.AddHours(-1), false, null, "Rang the school.")))!.Id;
+        }
+        var (planChild, planId, actionId, meetingId) = await SocialWorkData.SamplePlan(app);
+        var (oversightChild, oversightId, _) = await SocialWorkData.SampleOversight(app);
+
+        foreach (var (person, name, url) in new[] { (child, "Ife Okafor", $"/people/{child}/visits/{visitId}"), (child, "Ife Okafor", $"/people/{child}/notes/{noteId}"),
+                     (child, "Ife Okafor", $"/people/{child}/notes/{noteId}/edit"), (planChild, "Pia Okafor", $"/people/{planChild}/plans/{planId}"),
+                     (planChild, "Pia Okafor", $"/people/{planChild}/plans/{planId}/actions/{actionId}"),
+                     (planChild, "Pia Okafor", $"/people/{planChild}/plans/{planId}/meetings/{meetingId}"),
+                     (oversightChild, "Cara Sample", $"/people/{oversightChild}/oversight/{oversightId}") })
+        {
+            async Task<List<string>> ViewsAsync()
+            {
+                await app.FlushAccessLogAsync();
+                await using var db = app.OpenDb();
+                return await db.AccessLog.Where(e => e.PersonId == person && e.UserId == workerActor.UserId && e.Action == Core.Access.Log.AccessAction.Viewed)
+                    .OrderBy(e => e.Sequence).Select(e => e.What).ToListAsync();
+            }
+            var before = await ViewsAsync();
+            var page = await Forms.GetDocumentAsync(worker, url);
+            var after = await ViewsAsync();
+
+            Assert.Single(after.Skip(before.Count));
+            Assert.Contains(name, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);   // the name, read without a second view
+        }
+    }
+
+    [Fact]
     public async Task ANoteIsWritten_EditedWithItsVersionsShown_AndAConflictKeepsWhatWasTyped()
     {
         var worker = await app.As(Roles.SocialWorker);
