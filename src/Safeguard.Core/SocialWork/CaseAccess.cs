@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Access;
 using Safeguard.Core.Access.Restrictions;
@@ -39,5 +40,48 @@ public sealed class CaseAccess(SafeguardDbContext db, RecordAccess records)
         if (p is null) return null;
         var name = p.MiddleNames is { Length: > 0 } ? $"{p.FirstName} {p.MiddleNames} {p.LastName}" : $"{p.FirstName} {p.LastName}";
         return new Child(p.Id, name, Person.FormatNumber(p.Number), p.RecordedInErrorAtUtc);
+    }
+
+    /// <summary>
+    /// Whether the child's case is open: a referral not closed (and not "no further action"), or work with a team not
+    /// ended (early help included). Visits and management oversight are recorded only while it is.
+    /// </summary>
+    public async Task<bool> IsOpenAsync(Guid personId, CancellationToken ct = default) =>
+        await db.Referrals.AnyAsync(r => r.PersonId == personId && r.ClosedOn == null && !r.NoFurtherAction, ct)
+        || await db.Involvements.AnyAsync(i => i.PersonId == personId && i.EndDate == null && i.TeamId != null, ct);
+
+    /// <summary>
+    /// The refusal of work recorded only on an open case (<paramref name="what"/>: "a visit"), saying when the case closed,
+    /// under "PersonId": it is about the whole record, not one field.
+    /// </summary>
+    public async Task<FluentValidation.ValidationException> ClosedRefusalAsync(Guid personId, string what, CancellationToken ct = default)
+    {
+        var closed = await ClosedAsync(personId, ct);
+        var when = closed?.On is { } on ? $"closed on {on.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}" : "is not open to a team";
+        return Refuse.Invalid("PersonId", $"The child's case {when}: {what} is recorded while a case is open");
+    }
+
+    /// <summary>How a case that is not open ended: when, and the census reason when there is one (both null for a child never open to a team).</summary>
+    public sealed record Closed(DateOnly? On, string? Reason);
+
+    /// <summary>
+    /// Null while the case is open. Otherwise the latest closure signed off (its date and reason); without one (work
+    /// ended some other way) the latest referral closed, or else the last day the child's work with a team ended.
+    /// </summary>
+    public async Task<Closed?> ClosedAsync(Guid personId, CancellationToken ct = default)
+    {
+        if (await IsOpenAsync(personId, ct)) return null;
+        var closure = await db.Closures.AsNoTracking().Where(c => c.PersonId == personId && c.Stage == ClosureStage.Authorised && c.ClosedOn != null)
+            .OrderByDescending(c => c.ClosedOn).ThenByDescending(c => c.Id).Select(c => new { c.ClosedOn, c.ReasonCode, c.Kind }).FirstOrDefaultAsync(ct);
+        var ended = await db.Involvements.Where(i => i.PersonId == personId && i.TeamId != null).MaxAsync(i => i.EndDate, ct);
+        // After a step down the case stays open with early help; if that work has since ended, the step down is not why it closed.
+        if (closure is not null && !(closure.Kind == ClosureKind.StepDownToEarlyHelp && ended > closure.ClosedOn))
+            return new Closed(closure.ClosedOn, closure.Kind == ClosureKind.StepDownToEarlyHelp
+                ? $"stepped down to early help ({ClosureCodes.Describe(closure.ReasonCode)})" : ClosureCodes.Describe(closure.ReasonCode));
+        var referral = await db.Referrals.AsNoTracking().Where(r => r.PersonId == personId && r.ClosedOn != null && !r.NoFurtherAction)
+            .OrderByDescending(r => r.ClosedOn).ThenByDescending(r => r.Id).Select(r => new { r.ClosedOn, r.ClosureReason }).FirstOrDefaultAsync(ct);
+        if (referral is not null && !(ended > referral.ClosedOn))
+            return new Closed(referral.ClosedOn, referral.ClosureReason is { } code ? ClosureCodes.Describe(code) : null);
+        return new Closed(ended, null);
     }
 }

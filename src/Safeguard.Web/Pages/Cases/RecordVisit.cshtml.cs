@@ -35,6 +35,11 @@ public class RecordVisitModel(VisitService visits, CaseAccess cases, PeopleServi
     [BindProperty] public VisitForm Input { get; set; } = new();
     public Person Person { get; private set; } = null!;
     public List<GovukOption> Visitors { get; private set; } = [];
+    /// <summary>
+    /// Set when the case is closed: the page says so instead of offering the form. A visit posted from a page opened
+    /// before it closed is refused by the service, and the form comes back with what was typed.
+    /// </summary>
+    public CaseAccess.Closed? Closed { get; private set; }
 
     public static readonly GovukOption[] YesNo = [new("yes", "Yes"), new("no", "No")];
 
@@ -69,7 +74,8 @@ public class RecordVisitModel(VisitService visits, CaseAccess cases, PeopleServi
             foreach (var e in ex.Errors)
             {
                 if (dateError is not null && e.PropertyName == nameof(VisitService.NewVisit.VisitedOn)) continue;
-                var key = "Input." + e.PropertyName;
+                // The refusal of a closed case is about the whole visit, not one field.
+                var key = e.PropertyName == "PersonId" ? "" : "Input." + e.PropertyName;
                 if (ModelState[key]?.Errors.Count is null or 0) ModelState.AddModelError(key, e.ErrorMessage);
             }
             return Page();
@@ -83,6 +89,7 @@ public class RecordVisitModel(VisitService visits, CaseAccess cases, PeopleServi
         if (!await cases.CanOpenAsync(me.Actor, id, ct)) return false;
         if (await people.OpenAsync(me.Actor, id, "Case (recording a visit)", ct) is not { } person) return false;
         Person = person;
+        Closed = await cases.ClosedAsync(id, ct);
         var staff = await visits.VisitorsAsync(id, ct);
         if (staff.All(s => s.Id != me.Actor.UserId)) staff.Insert(0, new VisitService.Visitor(me.Actor.UserId, me.Actor.DisplayName));
         Visitors = staff.Select(s => new GovukOption(s.Id, s.Id == me.Actor.UserId ? $"{s.Name} (you)" : s.Name)).ToList();
