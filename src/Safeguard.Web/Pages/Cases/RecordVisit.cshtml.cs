@@ -18,7 +18,10 @@ public sealed class VisitForm
     /// <summary>"yes" or "no".</summary>
     public string? ChildSeen { get; set; }
     public string? ChildSeenAlone { get; set; }
+    /// <summary>Why the child was not seen: revealed under "No" to "Was the child seen?".</summary>
     public string? NotSeenReason { get; set; }
+    /// <summary>Why the child was not seen alone: revealed under "No" to "Was the child seen alone?". The service keeps one reason.</summary>
+    public string? NotSeenAloneReason { get; set; }
     public VisitLocation? Location { get; set; }
     public string? LocationDetail { get; set; }
     public string? Observations { get; set; }
@@ -59,8 +62,13 @@ public class RecordVisitModel(VisitService visits, CaseAccess cases, PeopleServi
         if (!await LoadAsync(id, ct)) return NotFound();
         var dateError = Input.VisitedOn.Validate("The date of the visit");
         if (dateError is not null) ModelState.AddDateError("Input.VisitedOn", dateError);
-        var input = new VisitService.NewVisit(Input.VisitedOn.ToDate(), Input.VisitedById, YesOrNo(Input.ChildSeen), YesOrNo(Input.ChildSeenAlone),
-            Input.NotSeenReason, Input.Location, Input.LocationDetail, Input.Observations, Input.Announced == "unannounced");
+        // Only the answers the person could see count: a hidden question (seen alone, under "Yes") or box still posts what it
+        // held before they changed their answer. Without JavaScript everything is shown, and the answers decide the same way.
+        var seen = YesOrNo(Input.ChildSeen);
+        var alone = seen == true ? YesOrNo(Input.ChildSeenAlone) : null;
+        var reason = seen == true ? Input.NotSeenAloneReason : Input.NotSeenReason;
+        var input = new VisitService.NewVisit(Input.VisitedOn.ToDate(), Input.VisitedById, seen, alone,
+            reason, Input.Location, Input.LocationDetail, Input.Observations, Input.Announced == "unannounced");
         try
         {
             var visit = await visits.RecordAsync(me.Actor, id, input, ct);
@@ -75,7 +83,12 @@ public class RecordVisitModel(VisitService visits, CaseAccess cases, PeopleServi
             {
                 if (dateError is not null && e.PropertyName == nameof(VisitService.NewVisit.VisitedOn)) continue;
                 // The refusal of a closed case is about the whole visit, not one field.
-                var key = e.PropertyName == "PersonId" ? "" : "Input." + e.PropertyName;
+                var key = e.PropertyName switch
+                {
+                    "PersonId" => "",
+                    nameof(VisitService.NewVisit.NotSeenReason) when seen == true => "Input." + nameof(VisitForm.NotSeenAloneReason),
+                    _ => "Input." + e.PropertyName,
+                };
                 if (ModelState[key]?.Errors.Count is null or 0) ModelState.AddModelError(key, e.ErrorMessage);
             }
             return Page();
