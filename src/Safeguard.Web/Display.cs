@@ -25,6 +25,11 @@ public static class Display
         return uk.TimeOfDay == TimeSpan.Zero ? "end of " + uk.AddDays(-1).ToString("ddd d MMM yyyy", UK) : uk.ToString("d MMM yyyy, HH:mm", UK);
     }
 
+    /// <summary>What a closed case says about itself: "Kemi's case closed on 3 March 2026: RC7 Services ceased ...".</summary>
+    public static string CaseClosed(string firstName, Safeguard.Core.SocialWork.CaseAccess.Closed closed) =>
+        closed.On is { } on ? $"{firstName}'s case closed on {Date(on)}{(closed.Reason is null ? "" : ": " + closed.Reason)}."
+            : $"{firstName}'s case is not open to a team.";
+
     public static string Born(Person p, DateOnly today) => BornText(p.DateOfBirth, p.ExpectedDateOfBirth, today);
 
     public static string BornText(DateOnly? dob, DateOnly? expected, DateOnly today)

@@ -6,7 +6,8 @@ namespace Safeguard.Browser.Tests;
 
 /// <summary>
 /// A step down to early help for one child and a closure (RC7) for another, proposed by the worker and signed off by
-/// the manager in a real Chromium, every page checked by axe-core; each case page then shows the closed episode.
+/// the manager in a real Chromium, every page checked by axe-core; each case page then shows the closed episode, and
+/// the closed case offers no visit or oversight.
 /// </summary>
 public class ClosureJourneyTests(BrowserApp app)
 {
@@ -52,9 +53,15 @@ public class ClosureJourneyTests(BrowserApp app)
         // Each case page shows the closed episode, closed today.
         await Assertions.Expect(manager.Locator("table", new() { HasText = "Past closures" })).ToContainTextAsync("RC7");
         await Assertions.Expect(manager.Locator("table", new() { HasText = "Past closures" })).ToContainTextAsync(Shown(Today));
+        // Felix's case is closed: it says so, and offers no visit or oversight.
+        await Assertions.Expect(manager.Locator("#case-closed")).ToContainTextAsync($"Felix's case closed on {Shown(Today)}: RC7");
+        await Assertions.Expect(manager.GetByRole(AriaRole.Link, new() { Name = "Record management oversight" })).ToHaveCountAsync(0);
+        await Assertions.Expect(manager.GetByRole(AriaRole.Link, new() { Name = "Record a visit" })).ToHaveCountAsync(0);
         await BrowserApp.CheckAsync(manager, "closure-06-case-closed");
         await manager.GotoAsync($"/people/{ruby}/case");
         await Assertions.Expect(manager.Locator("table", new() { HasText = "Past closures" })).ToContainTextAsync("Stepped down to early help");
+        // Ruby's case is open to early help, so it is not closed.
+        await Assertions.Expect(manager.Locator("#case-closed")).ToHaveCountAsync(0);
         await BrowserApp.CheckAsync(manager, "closure-07-case-stepped-down");
     }
 }

@@ -12,7 +12,9 @@ namespace Safeguard.Core.SocialWork;
 /// <summary>
 /// Case notes: what happened, of what type, when, who was seen and whether it was a significant event. Each note is on
 /// the child's chronology; an edit (by its author or a manager) keeps the earlier text as a version and moves the
-/// chronology entry with it. Nothing is deleted.
+/// chronology entry with it. Nothing is deleted. A note may be written after the case has closed, unlike a visit or
+/// oversight: a late entry about something that happened while it was open, or contact since (a call from the school),
+/// belongs on the child's record all the same.
 /// </summary>
 public sealed class CaseNoteService(SafeguardDbContext db, CaseAccess cases, AccessLogAppender appender, AccessLogQueue queue, TimeProvider clock)
 {

@@ -47,13 +47,16 @@ public sealed class OversightService(SafeguardDbContext db, CaseAccess cases, Ac
 
     /// <summary>
     /// Records oversight of the child. Null when the manager cannot open the child's case (another team's child,
-    /// or a record they may not see). Dates: not in the future, not before the child first became known.
+    /// or a record they may not see); refused when the case is closed. Dates: not in the future, not before the child
+    /// first became known.
     /// </summary>
     public async Task<ManagementOversight?> RecordAsync(Actor actor, Guid personId, Input input, CancellationToken ct = default)
     {
         Refuse.Unless(actor, Capabilities.RecordOversight);
         if (!await cases.CanOpenAsync(actor, personId, ct)) return null;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Oversight directs the work on a case; once it has closed there is none to direct (a case note can still be written).
+        if (!await cases.IsOpenAsync(personId, ct)) throw await cases.ClosedRefusalAsync(personId, "management oversight", ct);
         var failures = new List<ValidationFailure>();
         var owners = await OwnersAsync(actor, personId, ct);
         var oversight = await BuildAsync(actor, personId, null, input, owners, "", failures, ct);

@@ -41,7 +41,7 @@ public sealed class VisitService(SafeguardDbContext db, CaseAccess cases, Access
         if (!await cases.CanOpenAsync(actor, personId, ct)) return null;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var episodeStart = await EpisodeStartAsync(personId, ct)
-            ?? throw Refuse.Invalid("PersonId", "The child's case is not open to a team: a visit is recorded while the case is open");
+            ?? throw await cases.ClosedRefusalAsync(personId, "a visit", ct);
         var visitors = await VisitorsAsync(personId, ct);
         var today = Today;
 

@@ -47,7 +47,7 @@ public class MashDecisionTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         var version = MashCases.Field(await Forms.GetDocumentAsync(manager, $"/mash/{mash.CaseId}/decide"), "Version");
 
         var page = await worker.GetAsync($"/mash/{mash.CaseId}/decide");
-        var post = await Forms.PostAsync(worker, $"/mash/{mash.CaseId}/decide", Assessment(version), getUrl: $"/mash/{mash.CaseId}");
+        var post = await Forms.PostNotOfferedAsync(worker, $"/mash/{mash.CaseId}/decide", Assessment(version), tokenFrom: $"/mash/{mash.CaseId}");
 
         Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);

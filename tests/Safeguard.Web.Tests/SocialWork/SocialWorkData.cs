@@ -77,6 +77,21 @@ internal static class SocialWorkData
         return authorise ? (await service.AuthoriseAsync(manager, sent!.Id, sent.Version, true, "A sound analysis: the outcome follows from it"))! : sent!;
     }
 
+    /// <summary>
+    /// A new child whose case was referred and is now closed: the test social worker proposed closing it (RC7) and the
+    /// team manager signed it off today.
+    /// </summary>
+    public static async Task<Guid> ClosedAsync(SafeguardApp app, string first)
+    {
+        var (child, _) = await ReferredAsync(app, first, daysAgo: 20);
+        using var scope = app.Factory.Services.CreateScope();
+        var closures = scope.ServiceProvider.GetRequiredService<Core.SocialWork.ClosureService>();
+        var proposed = await closures.ProposeAsync(app.Borough.Users[Roles.SocialWorker].Actor, child,
+            new Core.SocialWork.ClosureService.Proposal(Core.SocialWork.ClosureKind.Close, "RC7", "Needs met: school reports no concerns", null));
+        await closures.AuthoriseAsync(app.Borough.Users[Roles.TeamManager].Actor, proposed!.Id, proposed.Version, true, "Agreed: needs met");
+        return child;
+    }
+
     /// <summary>One unallocated case per app for the role tests (open to the team every test user is in).</summary>
     public static async Task<int> SampleCase(SafeguardApp app) => (await SampleChildCase(app)).Case;
 

@@ -14,11 +14,13 @@ public class VisitAndNotePageTests(SafeguardApp app) : IClassFixture<SafeguardAp
 {
     private static DateOnly Today => DateOnly.FromDateTime(WorkingDayCalendar.ToUkTime(DateTimeOffset.UtcNow));
 
-    private static Dictionary<string, string> VisitFields(DateOnly on, string seen, string alone, string reason = "", string observations = "Calm and chatty.") => new()
+    // Both reasons are always posted, as a browser posts a hidden box too.
+    private static Dictionary<string, string> VisitFields(DateOnly on, string seen, string alone, string notSeen = "", string notAlone = "",
+        string observations = "Calm and chatty.") => new()
     {
         ["Input.VisitedOn.Day"] = on.Day.ToString(), ["Input.VisitedOn.Month"] = on.Month.ToString(), ["Input.VisitedOn.Year"] = on.Year.ToString(),
-        ["Input.ChildSeen"] = seen, ["Input.ChildSeenAlone"] = alone, ["Input.NotSeenReason"] = reason, ["Input.Location"] = "Home",
-        ["Input.LocationDetail"] = "", ["Input.Observations"] = observations, ["Input.Announced"] = "unannounced",
+        ["Input.ChildSeen"] = seen, ["Input.ChildSeenAlone"] = alone, ["Input.NotSeenReason"] = notSeen, ["Input.NotSeenAloneReason"] = notAlone,
+        ["Input.Location"] = "Home", ["Input.LocationDetail"] = "", ["Input.Observations"] = observations, ["Input.Announced"] = "unannounced",
     };
 
     [Fact]
@@ -33,14 +35,16 @@ public class VisitAndNotePageTests(SafeguardApp app) : IClassFixture<SafeguardAp
         var myWork = await Forms.GetDocumentAsync(worker, "/");
         Assert.NotNull(myWork.QuerySelector($"a[href='/people/{child}/visits/new']"));
 
-        var wrong = await Forms.PostAsync(worker, $"/people/{child}/visits/new", VisitFields(Today.AddDays(-31), "no", "yes", observations: "Kept as typed"));
+        // "Seen alone: yes" was answered and then hidden by choosing "not seen": only what the worker could see counts.
+        var wrong = await Forms.PostAsync(worker, $"/people/{child}/visits/new", VisitFields(Today.AddDays(-31), "no", "yes", notAlone: "Hidden box", observations: "Kept as typed"));
         var page = await Forms.ParseAsync(wrong);
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Equal([$"The visit cannot be before the referral: the date of the visit must be on or after {Today.AddDays(-30):d MMMM yyyy}",
-            "The child cannot have been seen alone when they were not seen", "Enter why the child was not seen"], Forms.Errors(page));
+            "Enter why the child was not seen"], Forms.Errors(page));
+        Assert.Equal("Enter why the child was not seen", page.QuerySelector("#Input_NotSeenReason-error")!.TextContent.Replace("Error:", "").Trim());
         Assert.Equal("Kept as typed", page.QuerySelector("textarea[name='Input.Observations']")!.TextContent.Trim());
 
-        var done = await Forms.PostAsync(worker, $"/people/{child}/visits/new", VisitFields(Today, "yes", "no", "Too young to be seen apart from mother"));
+        var done = await Forms.PostAsync(worker, $"/people/{child}/visits/new", VisitFields(Today, "yes", "no", notSeen: "Typed, then hidden", notAlone: "Too young to be seen apart from mother"));
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         var after = await Forms.GetDocumentAsync(worker, $"/people/{child}/case");
         var panel = after.QuerySelector("#visits + dl")!.TextContent;
@@ -50,6 +54,73 @@ public class VisitAndNotePageTests(SafeguardApp app) : IClassFixture<SafeguardAp
         var link = after.QuerySelector($"a[href^='/people/{child}/visits/']:not([href$='/new'])")!.GetAttribute("href")!;
         var visit = await Forms.GetDocumentAsync(worker, link);
         Assert.Contains("Too young to be seen apart from mother", visit.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Typed, then hidden", visit.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheVisitForm_RevealsEachReasonUnderItsNo_AndShowsTheOneInError()
+    {
+        var worker = await app.As(Roles.SocialWorker);
+        var (child, _) = await SocialWorkData.ReferredAsync(app, "Kofi", daysAgo: 5);
+        static AngleSharp.Dom.IElement Revealed(AngleSharp.Html.Dom.IHtmlDocument page, string radio, string value) =>
+            page.GetElementById(page.QuerySelector($"input[name='{radio}'][value='{value}']")!.GetAttribute("data-aria-controls")!)!;
+        static bool Hidden(AngleSharp.Dom.IElement conditional) => conditional.ClassList.Contains("govuk-radios__conditional--hidden");
+
+        var form = await Forms.GetDocumentAsync(worker, $"/people/{child}/visits/new");
+        var notSeen = Revealed(form, "Input.ChildSeen", "no");
+        var seen = Revealed(form, "Input.ChildSeen", "yes");
+        var notAlone = Revealed(form, "Input.ChildSeenAlone", "no");
+        Assert.NotNull(notSeen.QuerySelector("textarea[name='Input.NotSeenReason']"));
+        Assert.NotNull(notAlone.QuerySelector("textarea[name='Input.NotSeenAloneReason']"));
+        Assert.Same(seen, notAlone.ParentElement!.Closest(".govuk-radios__conditional"));   // asked only when the child was seen
+        Assert.All([notSeen, seen, notAlone], c => Assert.True(c.ClassList.Contains("govuk-radios__conditional") && Hidden(c)));
+        Assert.Equal(2, form.QuerySelectorAll("textarea[name^='Input.NotSeen']").Length);
+        Assert.DoesNotContain(form.QuerySelectorAll("input[name='Input.ChildSeenAlone']"), i => i.Closest(".govuk-radios--inline") is not null);   // GOV.UK: no reveal in inline radios
+
+        var missing = await Forms.ParseAsync(await Forms.PostAsync(worker, $"/people/{child}/visits/new", VisitFields(Today, "yes", "no", notSeen: "Not this one")));
+        Assert.Equal(["Enter why the child was not seen alone"], Forms.Errors(missing));
+        Assert.NotNull(missing.QuerySelector("#Input_NotSeenAloneReason-error"));
+        Assert.Equal((false, false, true), (Hidden(Revealed(missing, "Input.ChildSeen", "yes")), Hidden(Revealed(missing, "Input.ChildSeenAlone", "no")),
+            Hidden(Revealed(missing, "Input.ChildSeen", "no"))));
+    }
+
+    [Fact]
+    public async Task OpeningAVisitANoteAPlanOrOversight_LogsOneViewOfTheChild()
+    {
+        var worker = await app.As(Roles.SocialWorker);
+        var workerActor = app.Borough.Users[Roles.SocialWorker].Actor;
+        var (child, _) = await SocialWorkData.ReferredAsync(app, "Ife", daysAgo: 5);
+        int visitId, noteId;
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            visitId = (await scope.ServiceProvider.GetRequiredService<VisitService>().RecordAsync(workerActor, child,
+                new(Today, null, true, true, null, VisitLocation.Home, null, "Ife showed me her room.", false)))!.Id;
+            noteId = (await scope.ServiceProvider.GetRequiredService<CaseNoteService>().WriteAsync(workerActor, child,
+                new(CaseNoteType.Telephone, DateTime.UtcNow.AddHours(-1), false, null, "Rang the school.")))!.Id;
+        }
+        var (planChild, planId, actionId, meetingId) = await SocialWorkData.SamplePlan(app);
+        var (oversightChild, oversightId, _) = await SocialWorkData.SampleOversight(app);
+
+        foreach (var (person, name, url) in new[] { (child, "Ife Okafor", $"/people/{child}/visits/{visitId}"), (child, "Ife Okafor", $"/people/{child}/notes/{noteId}"),
+                     (child, "Ife Okafor", $"/people/{child}/notes/{noteId}/edit"), (planChild, "Pia Okafor", $"/people/{planChild}/plans/{planId}"),
+                     (planChild, "Pia Okafor", $"/people/{planChild}/plans/{planId}/actions/{actionId}"),
+                     (planChild, "Pia Okafor", $"/people/{planChild}/plans/{planId}/meetings/{meetingId}"),
+                     (oversightChild, "Cara Sample", $"/people/{oversightChild}/oversight/{oversightId}") })
+        {
+            async Task<List<string>> ViewsAsync()
+            {
+                await app.FlushAccessLogAsync();
+                await using var db = app.OpenDb();
+                return await db.AccessLog.Where(e => e.PersonId == person && e.UserId == workerActor.UserId && e.Action == Core.Access.Log.AccessAction.Viewed)
+                    .OrderBy(e => e.Sequence).Select(e => e.What).ToListAsync();
+            }
+            var before = await ViewsAsync();
+            var page = await Forms.GetDocumentAsync(worker, url);
+            var after = await ViewsAsync();
+
+            Assert.Single(after.Skip(before.Count));
+            Assert.Contains(name, page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);   // the name, read without a second view
+        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
@@ -96,15 +97,63 @@ public static class Forms
         return await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>
+    /// Fetches <paramref name="getUrl"/> (or the url itself), finds the form that posts to the url and handler, and posts the
+    /// fields with that form's own antiforgery token, as a browser would: a form missing its token fails the test, even
+    /// when another form on the page (the header's sign out) has one.
+    /// </summary>
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, Dictionary<string, string> fields, string? getUrl = null, string? handler = null)
     {
-        var page = await GetDocumentAsync(client, getUrl ?? url);
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"No antiforgery token on {getUrl ?? url}");
-        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        var pageUrl = getUrl ?? url;
+        var page = await GetDocumentAsync(client, pageUrl);
         var target = handler is null ? url : $"{url}{(url.Contains('?', StringComparison.Ordinal) ? "&" : "?")}handler={handler}";
+        var form = FormPostingTo(page, pageUrl, target, fields.Keys)
+            ?? throw new InvalidOperationException($"No form on {pageUrl} posts to {target}");
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"The form on {pageUrl} that posts to {target} has no antiforgery token");
+        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
         return await client.PostAsync(target, new FormUrlEncodedContent(values));
     }
+
+    /// <summary>
+    /// A post the page does not offer (a form the user is not shown), to prove the server refuses it on its own: sent with
+    /// an antiforgery token from <paramref name="tokenFrom"/>, so it is refused for who is asking, not for a missing token.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostNotOfferedAsync(HttpClient client, string url, Dictionary<string, string> fields, string tokenFrom)
+    {
+        var page = await GetDocumentAsync(client, tokenFrom);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No antiforgery token on {tokenFrom}");
+        return await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token }));
+    }
+
+    private static readonly Uri Site = new("http://localhost");
+
+    /// <summary>
+    /// The post form whose action (or a button's formaction) goes to the target's page and handler; among several (a
+    /// list with a form per row), the one holding most of the fields. With none, the post form holding most of them.
+    /// </summary>
+    internal static IElement? FormPostingTo(IHtmlDocument page, string pageUrl, string target, IEnumerable<string> fields)
+    {
+        var here = new Uri(Site, pageUrl);
+        var wanted = new Uri(Site, target);
+        var names = fields.ToHashSet(StringComparer.Ordinal);
+        var forms = page.QuerySelectorAll("form").Where(f => string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase)).ToList();
+        int Holds(IElement form) => form.QuerySelectorAll("[name]").Select(e => e.GetAttribute("name")!).Distinct().Count(names.Contains);
+        bool GoesTo(IElement form) =>
+            new[] { form.GetAttribute("action") }.Concat(form.QuerySelectorAll("[formaction]").Select(b => b.GetAttribute("formaction")))
+                .Any(action => SamePageAndHandler(new Uri(here, action ?? ""), wanted));
+        var posting = forms.Where(GoesTo).ToList();
+        if (posting.Count > 0) return posting.OrderByDescending(Holds).First();
+        return forms.Where(f => Holds(f) > 0).OrderByDescending(Holds).FirstOrDefault();
+    }
+
+    private static bool SamePageAndHandler(Uri a, Uri b) =>
+        string.Equals(a.AbsolutePath.TrimEnd('/'), b.AbsolutePath.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)
+        && string.Equals(Handler(a), Handler(b), StringComparison.OrdinalIgnoreCase);
+
+    private static string Handler(Uri uri) =>
+        System.Web.HttpUtility.ParseQueryString(uri.Query)["handler"] ?? "";
 
     public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
         await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());

@@ -21,6 +21,10 @@ public class CaseModel(PeopleService people, PersonRecord record, RecordAccess r
     public IReadOnlyList<CurrentInvolvement> Involvement { get; private set; } = [];
     public List<Assessment> Assessments { get; private set; } = [];
     public bool CanStartAssessment { get; private set; }
+    /// <summary>Null while the case is open; otherwise when and why it closed. Visits and oversight are not offered on a closed case.</summary>
+    public CaseAccess.Closed? Closed { get; private set; }
+    /// <summary>New work (visits, oversight) can be recorded: the case is open and the record was not made in error.</summary>
+    public bool Open => Closed is null && Person.RecordedInErrorAtUtc is null;
     public DateOnly Today { get; private set; }
     public Actor Actor => me.Actor;
 
@@ -33,6 +37,7 @@ public class CaseModel(PeopleService people, PersonRecord record, RecordAccess r
         Today = Display.TodayInUk(clock);
         Involvement = await record.InvolvementAsync(id, ct);
         Assessments = await assessments.ForChildAsync(id, ct);
+        Closed = await cases.ClosedAsync(id, ct);
         CanStartAssessment = me.Actor.Can(Capabilities.AssessChild) && person.RecordedInErrorAtUtc is null && await assessments.CanStartAsync(id, ct);
         return Page();
     }

@@ -20,14 +20,17 @@ public class VisitsPanel(VisitService visits, CurrentActor me, TimeProvider cloc
     }
 }
 
-/// <summary>The case page's recent case notes (type, when, significant, first line) and a link to write one.</summary>
+/// <summary>
+/// The case page's recent case notes (type, when, significant, first line) and a link to write one. A closed case keeps
+/// the link: a late entry, or contact after closure (a call from the school), still belongs on the child's record.
+/// </summary>
 public class CaseNotesPanel(CaseNoteService notes, CurrentActor me) : ViewComponent
 {
-    public sealed record Model(Guid PersonId, string FirstName, List<CaseNote> Notes, bool CanWrite);
+    public sealed record Model(Guid PersonId, string FirstName, List<CaseNote> Notes, bool CanWrite, bool Closed);
 
-    public async Task<IViewComponentResult> InvokeAsync(Guid personId, string firstName, bool open)
+    public async Task<IViewComponentResult> InvokeAsync(Guid personId, string firstName, bool open, bool closed = false)
     {
         var recent = await notes.RecentAsync(personId, 5, HttpContext.RequestAborted);
-        return View(new Model(personId, firstName, recent, open && me.Actor.Can(Capabilities.RecordCaseNote)));
+        return View(new Model(personId, firstName, recent, open && me.Actor.Can(Capabilities.RecordCaseNote), closed));
     }
 }

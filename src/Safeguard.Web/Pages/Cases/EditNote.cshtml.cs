@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.Access;
-using Safeguard.Core.People;
 using Safeguard.Core.SocialWork;
 using Safeguard.Web.Security;
 
@@ -14,13 +13,13 @@ namespace Safeguard.Web.Pages.Cases;
 /// someone else changed it meanwhile, what was typed stays on the page beside the note as it is now.
 /// </summary>
 [Authorize(Policy = Capabilities.RecordCaseNote)]
-public class EditNoteModel(CaseNoteService notes, PeopleService people, CurrentActor me) : PageModel
+public class EditNoteModel(CaseNoteService notes, CaseAccess cases, CurrentActor me) : PageModel
 {
     [BindProperty] public NoteForm Input { get; set; } = new();
     /// <summary>The note's version when the editor opened it.</summary>
     [BindProperty] public Guid Version { get; set; }
     public CaseNote Note { get; private set; } = null!;
-    public Person Person { get; private set; } = null!;
+    public CaseAccess.Child Person { get; private set; } = null!;
     public bool CanEdit { get; private set; }
     public bool Conflict { get; private set; }
 
@@ -61,7 +60,7 @@ public class EditNoteModel(CaseNoteService notes, PeopleService people, CurrentA
     private async Task<bool> LoadAsync(Guid id, int noteId, CancellationToken ct)
     {
         if (await notes.OpenAsync(me.Actor, id, noteId, ct) is not { } note) return false;
-        if (await people.OpenAsync(me.Actor, id, "Case (editing a case note)", ct) is not { } person) return false;
+        if (await cases.ChildAsync(id, ct) is not { } person) return false;
         (Note, Person) = (note, person);
         CanEdit = CaseNoteService.CanEdit(me.Actor, note);
         return true;

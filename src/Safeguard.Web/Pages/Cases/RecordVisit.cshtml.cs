@@ -18,7 +18,10 @@ public sealed class VisitForm
     /// <summary>"yes" or "no".</summary>
     public string? ChildSeen { get; set; }
     public string? ChildSeenAlone { get; set; }
+    /// <summary>Why the child was not seen: revealed under "No" to "Was the child seen?".</summary>
     public string? NotSeenReason { get; set; }
+    /// <summary>Why the child was not seen alone: revealed under "No" to "Was the child seen alone?". The service keeps one reason.</summary>
+    public string? NotSeenAloneReason { get; set; }
     public VisitLocation? Location { get; set; }
     public string? LocationDetail { get; set; }
     public string? Observations { get; set; }
@@ -35,6 +38,11 @@ public class RecordVisitModel(VisitService visits, CaseAccess cases, PeopleServi
     [BindProperty] public VisitForm Input { get; set; } = new();
     public Person Person { get; private set; } = null!;
     public List<GovukOption> Visitors { get; private set; } = [];
+    /// <summary>
+    /// Set when the case is closed: the page says so instead of offering the form. A visit posted from a page opened
+    /// before it closed is refused by the service, and the form comes back with what was typed.
+    /// </summary>
+    public CaseAccess.Closed? Closed { get; private set; }
 
     public static readonly GovukOption[] YesNo = [new("yes", "Yes"), new("no", "No")];
 
@@ -54,8 +62,13 @@ public class RecordVisitModel(VisitService visits, CaseAccess cases, PeopleServi
         if (!await LoadAsync(id, ct)) return NotFound();
         var dateError = Input.VisitedOn.Validate("The date of the visit");
         if (dateError is not null) ModelState.AddDateError("Input.VisitedOn", dateError);
-        var input = new VisitService.NewVisit(Input.VisitedOn.ToDate(), Input.VisitedById, YesOrNo(Input.ChildSeen), YesOrNo(Input.ChildSeenAlone),
-            Input.NotSeenReason, Input.Location, Input.LocationDetail, Input.Observations, Input.Announced == "unannounced");
+        // Only the answers the person could see count: a hidden question (seen alone, under "Yes") or box still posts what it
+        // held before they changed their answer. Without JavaScript everything is shown, and the answers decide the same way.
+        var seen = YesOrNo(Input.ChildSeen);
+        var alone = seen == true ? YesOrNo(Input.ChildSeenAlone) : null;
+        var reason = seen == true ? Input.NotSeenAloneReason : Input.NotSeenReason;
+        var input = new VisitService.NewVisit(Input.VisitedOn.ToDate(), Input.VisitedById, seen, alone,
+            reason, Input.Location, Input.LocationDetail, Input.Observations, Input.Announced == "unannounced");
         try
         {
             var visit = await visits.RecordAsync(me.Actor, id, input, ct);
@@ -69,7 +82,13 @@ public class RecordVisitModel(VisitService visits, CaseAccess cases, PeopleServi
             foreach (var e in ex.Errors)
             {
                 if (dateError is not null && e.PropertyName == nameof(VisitService.NewVisit.VisitedOn)) continue;
-                var key = "Input." + e.PropertyName;
+                // The refusal of a closed case is about the whole visit, not one field.
+                var key = e.PropertyName switch
+                {
+                    "PersonId" => "",
+                    nameof(VisitService.NewVisit.NotSeenReason) when seen == true => "Input." + nameof(VisitForm.NotSeenAloneReason),
+                    _ => "Input." + e.PropertyName,
+                };
                 if (ModelState[key]?.Errors.Count is null or 0) ModelState.AddModelError(key, e.ErrorMessage);
             }
             return Page();
@@ -83,6 +102,7 @@ public class RecordVisitModel(VisitService visits, CaseAccess cases, PeopleServi
         if (!await cases.CanOpenAsync(me.Actor, id, ct)) return false;
         if (await people.OpenAsync(me.Actor, id, "Case (recording a visit)", ct) is not { } person) return false;
         Person = person;
+        Closed = await cases.ClosedAsync(id, ct);
         var staff = await visits.VisitorsAsync(id, ct);
         if (staff.All(s => s.Id != me.Actor.UserId)) staff.Insert(0, new VisitService.Visitor(me.Actor.UserId, me.Actor.DisplayName));
         Visitors = staff.Select(s => new GovukOption(s.Id, s.Id == me.Actor.UserId ? $"{s.Name} (you)" : s.Name)).ToList();

@@ -26,6 +26,11 @@ public class NewModel(OversightService oversight, CaseAccess cases, PeopleServic
 
     public Person Person { get; private set; } = null!;
     public List<GovukOption> Owners { get; private set; } = [];
+    /// <summary>
+    /// Set when the case is closed: oversight is recorded only while it is open, so the page says so instead of offering
+    /// the form (the service refuses one posted from a page opened before it closed, keeping what was typed).
+    /// </summary>
+    public CaseAccess.Closed? Closed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -66,7 +71,8 @@ public class NewModel(OversightService oversight, CaseAccess cases, PeopleServic
         }
         catch (ValidationException ex)
         {
-            OversightForms.AddErrors(ModelState, ex);
+            // The refusal of a closed case is about the whole record, not one field.
+            OversightForms.AddErrors(ModelState, ex, key => key == "PersonId" ? "" : key);
         }
         Actions = OversightForms.Pad(Actions, 1);
         return Page();
@@ -77,6 +83,7 @@ public class NewModel(OversightService oversight, CaseAccess cases, PeopleServic
         if (!await cases.CanOpenAsync(me.Actor, id, ct)) return false;
         if (await people.OpenAsync(me.Actor, id, "Management oversight", ct) is not { } person) return false;
         Person = person;
+        Closed = await cases.ClosedAsync(id, ct);
         Owners = OversightForms.OwnerOptions(await oversight.OwnersAsync(me.Actor, id, ct), me.Actor.UserId);
         return true;
     }

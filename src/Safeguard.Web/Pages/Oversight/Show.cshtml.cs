@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.Access;
-using Safeguard.Core.People;
 using Safeguard.Core.SocialWork;
 using Safeguard.Web.Security;
 
@@ -10,16 +9,16 @@ namespace Safeguard.Web.Pages.Oversight;
 
 /// <summary>One oversight record in full: the decision, why, and its actions with where each stands. 404 for anyone who cannot open the case.</summary>
 [Authorize(Policy = Capabilities.ViewChildRecord)]
-public class ShowModel(OversightService oversight, PeopleService people, CurrentActor me, TimeProvider clock) : PageModel
+public class ShowModel(OversightService oversight, CaseAccess cases, CurrentActor me, TimeProvider clock) : PageModel
 {
     public ManagementOversight Record { get; private set; } = null!;
-    public Person Person { get; private set; } = null!;
+    public CaseAccess.Child Person { get; private set; } = null!;
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, int oversightId, CancellationToken ct)
     {
         if (await oversight.OpenAsync(me.Actor, id, oversightId, ct) is not { } record) return NotFound();
-        if (await people.OpenAsync(me.Actor, id, "Management oversight", ct) is not { } person) return NotFound();
+        if (await cases.ChildAsync(id, ct) is not { } person) return NotFound();
         Record = record;
         Person = person;
         Today = Display.TodayInUk(clock);

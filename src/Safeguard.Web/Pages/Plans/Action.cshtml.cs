@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.Access;
-using Safeguard.Core.People;
 using Safeguard.Core.SocialWork;
 using Safeguard.Web.Govuk;
 using Safeguard.Web.Security;
@@ -15,7 +14,7 @@ namespace Safeguard.Web.Pages.Plans;
 /// longer needed with the reason), or move its date with the reason (an amendment). Nothing is deleted.
 /// </summary>
 [Authorize(Policy = Capabilities.PlanForChild)]
-public class ActionModel(ChildInNeedPlanService plans, PeopleService people, CurrentActor me, TimeProvider clock) : PageModel
+public class ActionModel(ChildInNeedPlanService plans, CaseAccess cases, CurrentActor me, TimeProvider clock) : PageModel
 {
     [BindProperty] public Guid Version { get; set; }
     [BindProperty] public ActionRow Row { get; set; } = new();
@@ -23,7 +22,7 @@ public class ActionModel(ChildInNeedPlanService plans, PeopleService people, Cur
     [BindProperty] public PlanActionStatus? Status { get; set; }
     [BindProperty] public string? ProgressText { get; set; }
 
-    public Person Person { get; private set; } = null!;
+    public CaseAccess.Child Person { get; private set; } = null!;
     public ChildInNeedPlan Plan { get; private set; } = null!;
     public PlanAction Action { get; private set; } = null!;
     public List<ChildInNeedPlanService.Owner> Owners { get; private set; } = [];
@@ -87,7 +86,7 @@ public class ActionModel(ChildInNeedPlanService plans, PeopleService people, Cur
     private async Task<bool> LoadAsync(Guid id, int planId, int actionId, CancellationToken ct)
     {
         if (await plans.OpenAsync(me.Actor, id, planId, ct) is not { } plan || plan.Actions.FirstOrDefault(a => a.Id == actionId) is not { } action) return false;
-        if (await people.OpenAsync(me.Actor, id, "Child in need plan", ct) is not { } person) return false;
+        if (await cases.ChildAsync(id, ct) is not { } person) return false;
         (Plan, Action, Person) = (plan, action, person);
         Owners = await plans.OwnersAsync(plan.TeamId, ct);
         return true;

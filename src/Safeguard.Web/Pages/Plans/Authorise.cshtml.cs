@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.Access;
-using Safeguard.Core.People;
 using Safeguard.Core.SocialWork;
 using Safeguard.Web.Govuk;
 using Safeguard.Web.Security;
@@ -12,13 +11,13 @@ namespace Safeguard.Web.Pages.Plans;
 
 /// <summary>A manager (not the plan's author) authorises a child in need plan, or sends it back saying what must change.</summary>
 [Authorize(Policy = Capabilities.AuthoriseWork)]
-public class AuthoriseModel(ChildInNeedPlanService plans, PeopleService people, CurrentActor me, TimeProvider clock) : PageModel
+public class AuthoriseModel(ChildInNeedPlanService plans, CaseAccess cases, CurrentActor me, TimeProvider clock) : PageModel
 {
     [BindProperty] public Guid Version { get; set; }
     [BindProperty] public string? Decision { get; set; }
     [BindProperty] public string? Reason { get; set; }
 
-    public Person Person { get; private set; } = null!;
+    public CaseAccess.Child Person { get; private set; } = null!;
     public ChildInNeedPlan Plan { get; private set; } = null!;
     public List<Authorisation> Decisions { get; private set; } = [];
     public bool Conflict { get; private set; }
@@ -70,7 +69,7 @@ public class AuthoriseModel(ChildInNeedPlanService plans, PeopleService people, 
     private async Task<bool> LoadAsync(Guid id, int planId, CancellationToken ct)
     {
         if (await plans.OpenAsync(me.Actor, id, planId, ct) is not { } plan) return false;
-        if (await people.OpenAsync(me.Actor, id, "Child in need plan", ct) is not { } person) return false;
+        if (await cases.ChildAsync(id, ct) is not { } person) return false;
         (Plan, Person) = (plan, person);
         Decisions = await plans.DecisionsAsync(planId, ct);
         return true;

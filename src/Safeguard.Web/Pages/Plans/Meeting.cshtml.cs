@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.Access;
-using Safeguard.Core.People;
 using Safeguard.Core.SocialWork;
 using Safeguard.Web.Govuk;
 using Safeguard.Web.Security;
@@ -15,7 +14,7 @@ namespace Safeguard.Web.Pages.Plans;
 /// progress on each open action. Recording it schedules the next review.
 /// </summary>
 [Authorize(Policy = Capabilities.ViewChildRecord)]
-public class MeetingModel(ChildInNeedPlanService plans, PeopleService people, CurrentActor me, TimeProvider clock) : PageModel
+public class MeetingModel(ChildInNeedPlanService plans, CaseAccess cases, CurrentActor me, TimeProvider clock) : PageModel
 {
     public sealed class ProgressRow
     {
@@ -31,7 +30,7 @@ public class MeetingModel(ChildInNeedPlanService plans, PeopleService people, Cu
     [BindProperty] public string? Decision { get; set; }
     [BindProperty] public List<ProgressRow> Progress { get; set; } = [];
 
-    public Person Person { get; private set; } = null!;
+    public CaseAccess.Child Person { get; private set; } = null!;
     public ChildInNeedPlan Plan { get; private set; } = null!;
     public ChildInNeedMeeting Meeting { get; private set; } = null!;
     public List<PlanActionProgress> Recorded { get; private set; } = [];
@@ -84,7 +83,7 @@ public class MeetingModel(ChildInNeedPlanService plans, PeopleService people, Cu
     private async Task<bool> LoadAsync(Guid id, int planId, int meetingId, CancellationToken ct)
     {
         if (await plans.OpenAsync(me.Actor, id, planId, ct) is not { } plan || plan.Meetings.FirstOrDefault(m => m.Id == meetingId) is not { } meeting) return false;
-        if (await people.OpenAsync(me.Actor, id, "Child in need review", ct) is not { } person) return false;
+        if (await cases.ChildAsync(id, ct) is not { } person) return false;
         (Plan, Meeting, Person) = (plan, meeting, person);
         OpenActions = [.. plan.Actions.Where(a => ChildInNeedPlanService.IsOpen(a.Status))];
         Recorded = [.. (await plans.ProgressAsync(planId, ct)).Where(p => p.MeetingId == meetingId)];

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Safeguard.Core.Access;
-using Safeguard.Core.People;
 using Safeguard.Core.SocialWork;
 using Safeguard.Web.Govuk;
 using Safeguard.Web.Security;
@@ -16,14 +15,14 @@ namespace Safeguard.Web.Pages.Plans;
 /// action" adds a row without saving), then sends it to the manager; once active, actions added are amendments.
 /// </summary>
 [Authorize(Policy = Capabilities.ViewChildRecord)]
-public class PlanModel(ChildInNeedPlanService plans, PeopleService people, CurrentActor me, TimeProvider clock) : PageModel
+public class PlanModel(ChildInNeedPlanService plans, CaseAccess cases, CurrentActor me, TimeProvider clock) : PageModel
 {
     [BindProperty] public Guid Version { get; set; }
     [BindProperty] public DateParts StartDate { get; set; } = new();
     [BindProperty] public string? Aims { get; set; }
     [BindProperty] public List<ActionRow> Actions { get; set; } = [];
 
-    public Person Person { get; private set; } = null!;
+    public CaseAccess.Child Person { get; private set; } = null!;
     public ChildInNeedPlan Plan { get; private set; } = null!;
     public List<Authorisation> Decisions { get; private set; } = [];
     public List<PlanActionProgress> Progress { get; private set; } = [];
@@ -105,7 +104,7 @@ public class PlanModel(ChildInNeedPlanService plans, PeopleService people, Curre
     private async Task<bool> LoadAsync(Guid id, int planId, CancellationToken ct)
     {
         if (await plans.OpenAsync(me.Actor, id, planId, ct) is not { } plan) return false;
-        if (await people.OpenAsync(me.Actor, id, "Child in need plan", ct) is not { } person) return false;
+        if (await cases.ChildAsync(id, ct) is not { } person) return false;
         (Plan, Person, Today) = (plan, person, Display.TodayInUk(clock));
         Decisions = await plans.DecisionsAsync(planId, ct);
         Progress = await plans.ProgressAsync(planId, ct);
