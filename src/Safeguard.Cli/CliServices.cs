@@ -53,6 +53,8 @@ public static class CliServices
         services.AddScoped<FrontDoorQueries>();
         services.AddScoped<ContactImport>();
         services.AddSingleton(Safeguard.Core.SocialWork.SocialWorkRules.From(config));
+        services.AddSingleton(Safeguard.Core.ChildProtection.ChildProtectionRules.From(config));
+        services.AddSingleton<Safeguard.Core.ChildProtection.ChildProtectionDues>();
         services.AddScoped<Safeguard.Core.SocialWork.CaseAccess>();
         services.AddScoped<Safeguard.Core.SocialWork.AllocationService>();
         services.AddScoped<Safeguard.Core.SocialWork.AssessmentService>();

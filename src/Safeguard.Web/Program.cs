@@ -52,6 +52,8 @@ builder.Services.AddScoped<ConsultationService>();
 builder.Services.AddScoped<ContactImport>();
 builder.Services.AddScoped<MyWork>();
 builder.Services.AddSingleton(Safeguard.Core.SocialWork.SocialWorkRules.From(config));
+builder.Services.AddSingleton(Safeguard.Core.ChildProtection.ChildProtectionRules.From(config));
+builder.Services.AddSingleton<Safeguard.Core.ChildProtection.ChildProtectionDues>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.CaseAccess>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AllocationService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AssessmentService>();

@@ -78,3 +78,23 @@ public sealed partial record Timescale(int Amount, TimescaleUnit Unit)
     [GeneratedRegex(@"^(\d+)\s+(hours?|working\s+days?|weeks?|months?)$", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }
+
+/// <summary>Reads a council's timescale from configuration, refusing a bad one with a message that names the key.</summary>
+public static class TimescaleSetting
+{
+    /// <summary>
+    /// The timescale at <paramref name="key"/> in <paramref name="section"/>, or null when not set. <paramref name="dates"/>
+    /// names what runs on dates ("social work"): then a timescale in hours is refused, as it needs a start time.
+    /// </summary>
+    public static Timescale? Read(Microsoft.Extensions.Configuration.IConfigurationSection section, string key, string? dates = null)
+    {
+        var text = section[key];
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        Timescale timescale;
+        try { timescale = Timescale.Parse(text); }
+        catch (FormatException e) { throw new InvalidOperationException($"{section.Path}:{key}: {e.Message}", e); }
+        if (dates is not null && timescale.Unit == TimescaleUnit.Hours)
+            throw new InvalidOperationException($"{section.Path}:{key}: '{text}' is in hours; {dates} timescales run in working days, weeks or months");
+        return timescale;
+    }
+}

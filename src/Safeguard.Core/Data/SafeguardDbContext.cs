@@ -174,6 +174,7 @@ public partial class SafeguardDbContext(DbContextOptions<SafeguardDbContext> opt
         });
         ConfigureFrontDoor(builder);
         ConfigureSocialWork(builder);
+        ConfigureChildProtection(builder);
         builder.Entity<OutboxMessage>(e =>
         {
             e.HasIndex(m => new { m.SentAtUtc, m.NextAttemptAtUtc });

@@ -45,7 +45,7 @@ public sealed class FrontDoorRules
         var defaults = new FrontDoorRules();
         return new FrontDoorRules
         {
-            Screening = Read(section, "Screening") ?? defaults.Screening,
+            Screening = TimescaleSetting.Read(section, "Screening") ?? defaults.Screening,
             MashDecision = ByRag(section.GetSection("MashDecision"), defaults.MashDecision),
             PartnerAnswer = ByRag(section.GetSection("PartnerAnswer"), defaults.PartnerAnswer),
             RepeatReferralMonths = section.GetValue("RepeatReferralMonths", defaults.RepeatReferralMonths),
@@ -54,21 +54,7 @@ public sealed class FrontDoorRules
     }
 
     private static Dictionary<Rag, Timescale> ByRag(IConfigurationSection section, IReadOnlyDictionary<Rag, Timescale> defaults) =>
-        Enum.GetValues<Rag>().ToDictionary(r => r, r => Read(section, r.ToString()) ?? defaults[r]);
-
-    private static Timescale? Read(IConfigurationSection section, string key)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        try
-        {
-            return Timescale.Parse(text);
-        }
-        catch (FormatException e)
-        {
-            throw new InvalidOperationException($"Configuration {section.Path}:{key}: {e.Message}", e);
-        }
-    }
+        Enum.GetValues<Rag>().ToDictionary(r => r, r => TimescaleSetting.Read(section, r.ToString()) ?? defaults[r]);
 
     public DateTime ScreeningDue(DateTime receivedAtUtc, WorkingDayCalendar calendar) => Screening.DueAtUtc(receivedAtUtc, calendar);
 

@@ -37,25 +37,13 @@ public sealed class SocialWorkRules
         var d = new SocialWorkRules();
         return new SocialWorkRules
         {
-            Assessment = Read(section, nameof(Assessment), dateBased: true) ?? d.Assessment,
-            ChildSeen = Read(section, nameof(ChildSeen), dateBased: true) ?? d.ChildSeen,
-            ChildInNeedReview = Read(section, nameof(ChildInNeedReview), dateBased: true) ?? d.ChildInNeedReview,
-            ChildInNeedVisit = Read(section, nameof(ChildInNeedVisit), dateBased: true) ?? d.ChildInNeedVisit,
-            ChildProtectionVisit = Read(section, nameof(ChildProtectionVisit), dateBased: true) ?? d.ChildProtectionVisit,
-            LookedAfterVisit = Read(section, nameof(LookedAfterVisit), dateBased: true) ?? d.LookedAfterVisit,
-            Oversight = Read(section, nameof(Oversight), dateBased: true) ?? d.Oversight,
+            Assessment = TimescaleSetting.Read(section, nameof(Assessment), "social work") ?? d.Assessment,
+            ChildSeen = TimescaleSetting.Read(section, nameof(ChildSeen), "social work") ?? d.ChildSeen,
+            ChildInNeedReview = TimescaleSetting.Read(section, nameof(ChildInNeedReview), "social work") ?? d.ChildInNeedReview,
+            ChildInNeedVisit = TimescaleSetting.Read(section, nameof(ChildInNeedVisit), "social work") ?? d.ChildInNeedVisit,
+            ChildProtectionVisit = TimescaleSetting.Read(section, nameof(ChildProtectionVisit), "social work") ?? d.ChildProtectionVisit,
+            LookedAfterVisit = TimescaleSetting.Read(section, nameof(LookedAfterVisit), "social work") ?? d.LookedAfterVisit,
+            Oversight = TimescaleSetting.Read(section, nameof(Oversight), "social work") ?? d.Oversight,
         };
-    }
-
-    private static Timescale? Read(IConfigurationSection section, string key, bool dateBased)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        Timescale timescale;
-        try { timescale = Timescale.Parse(text); }
-        catch (FormatException e) { throw new InvalidOperationException($"SocialWork:{key}: {e.Message}", e); }
-        if (dateBased && timescale.Unit == TimescaleUnit.Hours)
-            throw new InvalidOperationException($"SocialWork:{key}: '{text}' is in hours; social work timescales run in working days, weeks or months");
-        return timescale;
     }
 }
