@@ -54,6 +54,8 @@ builder.Services.AddScoped<MyWork>();
 builder.Services.AddSingleton(Safeguard.Core.SocialWork.SocialWorkRules.From(config));
 builder.Services.AddSingleton(Safeguard.Core.ChildProtection.ChildProtectionRules.From(config));
 builder.Services.AddSingleton<Safeguard.Core.ChildProtection.ChildProtectionDues>();
+builder.Services.AddScoped<Safeguard.Core.ChildProtection.StrategyDiscussionService>();
+builder.Services.AddScoped<Safeguard.Core.ChildProtection.Section47Service>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.CaseAccess>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AllocationService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AssessmentService>();

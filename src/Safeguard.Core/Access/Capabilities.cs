@@ -36,6 +36,8 @@ public static class Capabilities
     public const string StepUp = "StepUp";
     public const string OverseeTeams = "OverseeTeams";
     public const string ViewTeamOverdue = "ViewTeamOverdue";
+    public const string RecordStrategyDiscussion = "RecordStrategyDiscussion";
+    public const string RecordSection47 = "RecordSection47";
 
     // Roles that work with children's records day to day.
     private static readonly string[] CaseWork =
@@ -90,6 +92,10 @@ public static class Capabilities
             [Roles.ServiceManager, Roles.QaOfficer]),
         new(ViewTeamOverdue, "See a team's late and overdue social work child by child (team managers: their own team; service managers and QA officers: every team)",
             [Roles.TeamManager, Roles.ServiceManager, Roles.QaOfficer]),
+        new(RecordStrategyDiscussion, "Record a strategy discussion: who took part, what was shared, the safety actions and the decision (for a child open to their team)",
+            [Roles.SocialWorker, Roles.TeamManager]),
+        new(RecordSection47, "Record a section 47 enquiry's progress and outcome, and emergency protection (for a child open to their team)",
+            [Roles.SocialWorker, Roles.TeamManager]),
         new(ManageUsers, "Manage users, teams and roles", [Roles.Administrator]),
     ];
 
