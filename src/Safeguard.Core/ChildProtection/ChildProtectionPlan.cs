@@ -36,18 +36,8 @@ public class ChildProtectionPlan : IVersioned
     public List<ProtectionAction> Actions { get; set; } = [];
 }
 
-/// <summary>An action of a child protection plan: what, by whom, by a real date ("ongoing" is not a date).</summary>
-public class ProtectionAction
-{
-    public int Id { get; set; }
-    public int PlanId { get; set; }
-    public required string Text { get; set; }
-    public required string OwnerName { get; set; }
-    public string? OwnerUserId { get; set; }
-    public DateOnly DueDate { get; set; }
-    public PlanActionStatus Status { get; set; }
-    public string? Progress { get; set; }
-}
+/// <summary>An action of a child protection plan, reviewed at core groups and conferences.</summary>
+public class ProtectionAction : DatedAction;
 
 /// <summary>A core group meeting of a plan: due, then held with who came, the notes and progress against the actions.</summary>
 public class CoreGroupMeeting : IVersioned

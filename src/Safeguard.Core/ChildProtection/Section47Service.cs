@@ -6,6 +6,7 @@ using Safeguard.Core.Calendar;
 using Safeguard.Core.Chronology;
 using Safeguard.Core.Data;
 using Safeguard.Core.SocialWork;
+using static Safeguard.Core.Typed;
 
 namespace Safeguard.Core.ChildProtection;
 
@@ -44,7 +45,7 @@ public sealed class Section47Service(SafeguardDbContext db, CaseAccess cases, Ac
         if (seen.ChildSeenOn is not { } on) Fail(nameof(Seen.ChildSeenOn), "Enter the date the child was seen");
         else if (on < enquiry.StartDate) Fail(nameof(Seen.ChildSeenOn), $"The child cannot have been seen for the enquiry before it started on {enquiry.StartDate:d MMMM yyyy}");
         else if (on > Today) Fail(nameof(Seen.ChildSeenOn), "The date the child was seen cannot be in the future");
-        var reason = string.IsNullOrWhiteSpace(seen.NotSeenAloneReason) ? null : seen.NotSeenAloneReason.Trim();
+        var reason = Tidy(seen.NotSeenAloneReason);
         if (seen.ChildSeenAloneOn is { } alone)
         {
             if (seen.ChildSeenOn is { } first && alone < first) Fail(nameof(Seen.ChildSeenAloneOn), "The child cannot have been seen alone before they were first seen");
@@ -85,7 +86,7 @@ public sealed class Section47Service(SafeguardDbContext db, CaseAccess cases, Ac
         var date = on ?? Today;
         if (date < enquiry.StartDate) Fail("OutcomeOn", $"The outcome cannot be before the enquiry started on {enquiry.StartDate:d MMMM yyyy}");
         else if (date > Today) Fail("OutcomeOn", "The outcome date cannot be in the future");
-        var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        var why = Tidy(reason);
         if (why is null) Fail("OutcomeReason", "Enter the reasons for the outcome");
         else if (why.Length > 4000) Fail("OutcomeReason", "The reasons must be 4,000 characters or fewer");
         if (failures.Count > 0) throw new FluentValidation.ValidationException(failures);
@@ -138,7 +139,7 @@ public sealed class Section47Service(SafeguardDbContext db, CaseAccess cases, Ac
             else if (input.Kind == EmergencyProtectionKind.EmergencyProtectionOrder && end > start.AddDays(15))
                 Fail(nameof(NewEmergencyProtection.EndDate), $"An emergency protection order lasts at most 8 days, extended once by 7: it ended by {start.AddDays(15):d MMMM yyyy}");
         }
-        var details = string.IsNullOrWhiteSpace(input.Details) ? null : input.Details.Trim();
+        var details = Tidy(input.Details);
         if (details?.Length > 4000) Fail(nameof(NewEmergencyProtection.Details), "The details must be 4,000 characters or fewer");
         if (failures.Count > 0) throw new FluentValidation.ValidationException(failures);
 

@@ -6,6 +6,7 @@ using Safeguard.Core.Calendar;
 using Safeguard.Core.Chronology;
 using Safeguard.Core.Data;
 using Safeguard.Core.SocialWork;
+using static Safeguard.Core.Typed;
 
 namespace Safeguard.Core.ChildProtection;
 
@@ -153,8 +154,6 @@ public sealed class StrategyDiscussionService(SafeguardDbContext db, CaseAccess 
         StrategyDecision.ContinueSection47 => "Continue the section 47 enquiry",
         _ => "No section 47 enquiry",
     };
-
-    private static string? Tidy(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 /// <summary>The kinds of chronology entry child protection writes.</summary>

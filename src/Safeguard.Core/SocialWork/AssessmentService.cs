@@ -6,6 +6,7 @@ using Safeguard.Core.Chronology;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.People.Codes;
+using static Safeguard.Core.Typed;
 
 namespace Safeguard.Core.SocialWork;
 
@@ -251,6 +252,4 @@ public sealed class AssessmentService(SafeguardDbContext db, CaseAccess cases, A
         AssessmentOutcome.BecomesLookedAfter => "Becoming looked after",
         _ => outcome.ToString(),
     };
-
-    private static string? Tidy(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

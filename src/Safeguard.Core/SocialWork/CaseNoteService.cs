@@ -6,6 +6,7 @@ using Safeguard.Core.Calendar;
 using Safeguard.Core.Chronology;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
+using static Safeguard.Core.Typed;
 
 namespace Safeguard.Core.SocialWork;
 
@@ -174,6 +175,4 @@ public sealed class CaseNoteService(SafeguardDbContext db, CaseAccess cases, Acc
     {
         OccurredAtUtc = new DateTime((at.Kind == DateTimeKind.Local ? at.ToUniversalTime() : at).Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, DateTimeKind.Utc),
     };
-
-    private static string? Tidy(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

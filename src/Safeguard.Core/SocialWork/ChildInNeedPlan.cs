@@ -38,10 +38,10 @@ public class ChildInNeedPlan : IVersioned
 public enum PlanActionStatus { NotStarted, InProgress, Done, NoLongerNeeded }
 
 /// <summary>
-/// One action of a plan: what will be done, by whom, and by a real date ("ongoing", "as needed" or no date is
-/// refused). The owner may be a worker (then it is on their My work) or someone outside the council, named.
+/// An action with an owner and a real date ("ongoing", "as needed" or no date is refused): the shape every plan's
+/// actions share. The owner may be a worker (then it is on their My work) or someone outside the council, named.
 /// </summary>
-public class PlanAction
+public abstract class DatedAction
 {
     public int Id { get; set; }
     public int PlanId { get; set; }
@@ -51,9 +51,12 @@ public class PlanAction
     public string? OwnerUserId { get; set; }
     public DateOnly DueDate { get; set; }
     public PlanActionStatus Status { get; set; }
-    /// <summary>The latest progress recorded against it (each entry is also kept in <see cref="PlanActionProgress"/>).</summary>
+    /// <summary>The latest progress recorded against it.</summary>
     public string? Progress { get; set; }
 }
+
+/// <summary>One action of a child in need plan (each progress entry is also kept in <see cref="PlanActionProgress"/>).</summary>
+public class PlanAction : DatedAction;
 
 /// <summary>Progress recorded against a plan action, at a meeting or between meetings.</summary>
 public class PlanActionProgress

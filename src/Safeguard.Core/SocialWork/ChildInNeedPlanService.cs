@@ -8,6 +8,7 @@ using Safeguard.Core.Chronology;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.People;
+using static Safeguard.Core.Typed;
 
 namespace Safeguard.Core.SocialWork;
 
@@ -601,8 +602,6 @@ public sealed class ChildInNeedPlanService(SafeguardDbContext db, CaseAccess cas
         PlanStage.Ended => "Ended",
         _ => stage.ToString(),
     };
-
-    private static string? Tidy(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
 
 /// <summary>The kinds of chronology entry a child in need plan writes (area <see cref="SocialWorkChronology.Area"/>).</summary>

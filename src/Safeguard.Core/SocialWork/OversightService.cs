@@ -7,6 +7,7 @@ using Safeguard.Core.Calendar;
 using Safeguard.Core.Chronology;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
+using static Safeguard.Core.Typed;
 
 namespace Safeguard.Core.SocialWork;
 
@@ -294,8 +295,6 @@ public sealed class OversightService(SafeguardDbContext db, CaseAccess cases, Ac
             throw new ConcurrencyConflictException("Someone else changed this action since you opened it. What you typed is still on the page: check what they did, then save again.");
         return action;
     }
-
-    internal static string? Tidy(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>
     /// Reads a due date typed at the command line or sent to the API: a real date (yyyy-mm-dd or d/m/yyyy). Blank,

@@ -78,8 +78,8 @@ public sealed class SupervisionService(SafeguardDbContext db, OversightService o
         if (!Enum.IsDefined(input.Kind)) Fail(nameof(Input.Kind), "Choose individual or group supervision");
         if (input.HeldOn is null) Fail(nameof(Input.HeldOn), "Enter the date of the supervision");
         else if (input.HeldOn > Today) Fail(nameof(Input.HeldOn), "The date of the supervision cannot be in the future");
-        var notes = OversightService.Tidy(input.Notes);
-        var attendees = OversightService.Tidy(input.Attendees);
+        var notes = Typed.Tidy(input.Notes);
+        var attendees = Typed.Tidy(input.Attendees);
         if (notes?.Length > OversightService.MaxText) Fail(nameof(Input.Notes), $"The notes must be {OversightService.MaxText:N0} characters or fewer");
         Worker? supervisee = null;
         if (input.Kind == SupervisionKind.Individual)

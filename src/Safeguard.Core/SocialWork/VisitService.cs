@@ -7,6 +7,7 @@ using Safeguard.Core.Chronology;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.People;
+using static Safeguard.Core.Typed;
 
 namespace Safeguard.Core.SocialWork;
 
@@ -179,7 +180,4 @@ public sealed class VisitService(SafeguardDbContext db, CaseAccess cases, Access
         VisitLocation.Other => "Somewhere else",
         _ => location.ToString(),
     };
-
-
-    private static string? Tidy(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }
