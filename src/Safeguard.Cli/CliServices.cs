@@ -57,6 +57,7 @@ public static class CliServices
         services.AddSingleton<Safeguard.Core.ChildProtection.ChildProtectionDues>();
         services.AddScoped<Safeguard.Core.ChildProtection.StrategyDiscussionService>();
         services.AddScoped<Safeguard.Core.ChildProtection.Section47Service>();
+        services.AddScoped<Safeguard.Core.ChildProtection.ConferenceService>();
         services.AddScoped<Safeguard.Core.SocialWork.CaseAccess>();
         services.AddScoped<Safeguard.Core.SocialWork.AllocationService>();
         services.AddScoped<Safeguard.Core.SocialWork.AssessmentService>();

@@ -38,6 +38,8 @@ public static class Capabilities
     public const string ViewTeamOverdue = "ViewTeamOverdue";
     public const string RecordStrategyDiscussion = "RecordStrategyDiscussion";
     public const string RecordSection47 = "RecordSection47";
+    public const string ChairConference = "ChairConference";
+    public const string SubmitConferenceReport = "SubmitConferenceReport";
 
     // Roles that work with children's records day to day.
     private static readonly string[] CaseWork =
@@ -96,6 +98,9 @@ public static class Capabilities
             [Roles.SocialWorker, Roles.TeamManager]),
         new(RecordSection47, "Record a section 47 enquiry's progress and outcome, and emergency protection (for a child open to their team)",
             [Roles.SocialWorker, Roles.TeamManager]),
+        new(ChairConference, "See the conferences to arrange and hold, arrange them, invite and ask for reports, and record them as the chair (never for a child on their own caseload)",
+            [Roles.ConferenceChair]),
+        new(SubmitConferenceReport, "Send the report a conference chair asked of them, from their own view", [Roles.PartnerAgencyUser]),
         new(ManageUsers, "Manage users, teams and roles", [Roles.Administrator]),
     ];
 

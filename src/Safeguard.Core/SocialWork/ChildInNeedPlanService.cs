@@ -380,27 +380,14 @@ public sealed class ChildInNeedPlanService(SafeguardDbContext db, CaseAccess cas
     /// </summary>
     private async Task<string> ContinueAsChildInNeedAsync(Actor actor, ChildInNeedPlan plan, DateTime now, CancellationToken ct)
     {
-        var assessment = await db.Involvements.Include(i => i.Worker)
-            .Where(i => i.PersonId == plan.PersonId && i.TeamId == plan.TeamId && i.EndDate == null && i.Kind == InvolvementKind.Assessment)
-            .OrderByDescending(i => i.StartDate).FirstOrDefaultAsync(ct);
-        if (assessment is null) return "";
-        assessment.EndDate = plan.StartDate < assessment.StartDate ? assessment.StartDate : plan.StartDate;
-        var cin = new Involvement
+        var moved = await CaseStatus.MoveAsync(db, actor, plan.PersonId, plan.TeamId, [InvolvementKind.Assessment], InvolvementKind.ChildInNeed,
+            plan.StartDate, "Continues from the assessment", now, ct);
+        return moved switch
         {
-            PersonId = plan.PersonId, Kind = InvolvementKind.ChildInNeed, StartDate = plan.StartDate, TeamId = plan.TeamId, WorkerId = assessment.WorkerId,
+            null => "",
+            { WorkerName: null } => "; the case is now a child in need case, not yet allocated",
+            { WorkerName: var name } => $"; the case is now a child in need case, held by {name}",
         };
-        db.Involvements.Add(cin);
-        await db.SaveChangesAsync(ct);
-        if (assessment.WorkerId is null) return "; the case is now a child in need case, not yet allocated";
-        var current = await db.Allocations.FirstOrDefaultAsync(a => a.InvolvementId == assessment.Id && a.ToUtc == null, ct);
-        if (current is not null) current.ToUtc = now;
-        var workerName = current?.WorkerName ?? assessment.Worker?.DisplayName ?? assessment.WorkerId;
-        db.Allocations.Add(new Allocation
-        {
-            PersonId = plan.PersonId, InvolvementId = cin.Id, TeamId = plan.TeamId, WorkerId = assessment.WorkerId, WorkerName = workerName,
-            FromUtc = now, Reason = "Continues from the assessment", AllocatedById = actor.UserId, AllocatedByName = actor.DisplayName,
-        });
-        return $"; the case is now a child in need case, held by {workerName}";
     }
 
     // ---- Meetings ----
