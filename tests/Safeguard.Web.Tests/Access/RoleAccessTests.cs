@@ -39,6 +39,7 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/teams/{team}", Capabilities.ViewTeamCaseload),
         ("/teams/{team}/overdue", Capabilities.ViewTeamOverdue),
         ("/social-work", Capabilities.OverseeTeams),
+        ("/conferences", Capabilities.ChairConference),
         ("/api/people?q=Khan", Capabilities.FindPeople),
         ("/api/people/{child}", Capabilities.ViewChildRecord),
         ("/api/people/{child}/chronology", Capabilities.ViewChildRecord),

@@ -8,6 +8,7 @@ using Safeguard.Core.People;
 using Safeguard.Core.SocialWork;
 using Safeguard.Web.Tests.SocialWork;
 using Safeguard.Web.Tests.Support;
+using Safeguard.Web;
 
 namespace Safeguard.Web.Tests.ChildProtection;
 
@@ -165,6 +166,40 @@ public abstract class ConferenceTests<TApp>(TApp app) : IClassFixture<TApp> wher
     }
 }
 
-public class ConferenceOnSqliteTests(SafeguardApp app) : ConferenceTests<SafeguardApp>(app);
+public class ConferenceOnSqliteTests(SafeguardApp app) : ConferenceTests<SafeguardApp>(app)
+{
+    [Fact]
+    public async Task TheChairsList_ShowsEachConferenceToHold_WithItsDueDate_AndTheChairsOwnOnRequest()
+    {
+        var (child, _) = await SocialWorkData.ReferredAsync(app, "Yaw", daysAgo: 30);
+        var worker = app.Borough.Users[Roles.SocialWorker].Actor;
+        var today = DateOnly.FromDateTime(WorkingDayCalendar.ToUkTime(DateTimeOffset.UtcNow));
+        int conferenceId;
+        using (var scope = app.Factory.Services.CreateScope())
+        {
+            var s = scope.ServiceProvider;
+            await s.GetRequiredService<StrategyDiscussionService>().RecordAsync(worker, child, new(DateTime.UtcNow.AddDays(-25), StrategyDiscussionForm.Meeting,
+                [new(ProfessionalRole.Police, "DC Khan", null, true), new(ProfessionalRole.Gp, "Dr Obi", null, true)], "Injury.", null, StrategyDecision.StartSection47, "Harm suspected."));
+            var enquiry = (await s.GetRequiredService<StrategyDiscussionService>().OpenEnquiryAsync(child))!;
+            enquiry = (await s.GetRequiredService<Section47Service>().RecordSeenAsync(worker, child, enquiry.Id, enquiry.Version, new(today.AddDays(-24), today.AddDays(-24), null)))!;
+            await s.GetRequiredService<Section47Service>().ConcludeAsync(worker, child, enquiry.Id, enquiry.Version, Section47Outcome.InitialConference, today, "Risk continues.");
+            await using var db = app.OpenDb();
+            conferenceId = await db.Conferences.Where(c => c.PersonId == child).Select(c => c.Id).SingleAsync();
+        }
+        var chair = await app.As(Roles.ConferenceChair);
+
+        var page = await Forms.GetDocumentAsync(chair, "/conferences");
+        var row = page.QuerySelectorAll("[data-testid=conferences] tbody tr").Single(r => r.QuerySelector($"a[href='/people/{child}']") is not null);
+        var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal("Initial child protection conference", cells[0]);
+        Assert.StartsWith(Display.Date(app.Factory.Services.GetRequiredService<WorkingDayCalendar>().AddWorkingDays(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-25)), 15)), cells[1], StringComparison.Ordinal);
+        Assert.Contains("Late", cells[1], StringComparison.Ordinal);
+        Assert.Equal(("Not arranged yet", "No chair yet", "0 of 0"), (cells[2], cells[3], cells[4]));
+        Assert.Equal("Conferences", page.QuerySelector("[aria-current=page]")?.TextContent.Trim());
+        var mine = await Forms.GetDocumentAsync(chair, "/conferences?mine=true");
+        Assert.Null(mine.QuerySelector($"a[href='/people/{child}']"));
+        Assert.True(conferenceId > 0);
+    }
+}
 
 public class ConferenceOnPostgresTests(SafeguardAppOnPostgres app) : ConferenceTests<SafeguardAppOnPostgres>(app);
