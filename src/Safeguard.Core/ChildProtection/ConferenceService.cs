@@ -26,7 +26,7 @@ public sealed class ConferenceService(SafeguardDbContext db, RecordAccess record
 
     /// <summary>One line of the chairs' list.</summary>
     public sealed record Listed(int Id, Guid PersonId, string ChildName, ConferenceKind Kind, DateOnly DueDate, DateTime? ScheduledForUtc,
-        string? ChairName, int TeamId, int Invited, int ReportsIn);
+        string? ChairName, int TeamId, int ReportsAsked, int ReportsIn);
 
     public sealed record NewMember(ProfessionalRole? Role, string? Name, int? AgencyId, string? UserId, bool ReportRequested);
 
@@ -49,7 +49,7 @@ public sealed class ConferenceService(SafeguardDbContext db, RecordAccess record
         if (chairId is not null) query = query.Where(c => c.ChairId == chairId);
         return await query.OrderBy(c => c.DueDate).ThenBy(c => c.Id).Take(Math.Clamp(take, 1, 2000))
             .Select(c => new Listed(c.Id, c.PersonId, db.People.Where(p => p.Id == c.PersonId).Select(p => p.FirstName + " " + p.LastName).FirstOrDefault() ?? "",
-                c.Kind, c.DueDate, c.ScheduledForUtc, c.ChairName, c.TeamId, c.Members.Count, c.Members.Count(m => m.ReportSubmittedAtUtc != null)))
+                c.Kind, c.DueDate, c.ScheduledForUtc, c.ChairName, c.TeamId, c.Members.Count(m => m.ReportRequested), c.Members.Count(m => m.ReportRequested && m.ReportSubmittedAtUtc != null)))
             .ToListAsync(ct);
     }
 

@@ -78,6 +78,8 @@ public abstract class ConferenceTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var mine = Assert.Single(toWrite, r => r.ConferenceId == conference.Id);
         Assert.NotNull(await With(s => Conferences(s).SubmitReportAsync(partner, mine.MemberId, "Two call-outs this year; no arrests.")));
         await Assert.ThrowsAsync<AccessDeniedException>(() => With(s => Conferences(s).SubmitReportAsync(As(Roles.SocialWorker), mine.MemberId, "x")));
+        var row = Assert.Single(await With(s => Conferences(s).ToHoldAsync(chair, chair.UserId)), l => l.Id == conference.Id);
+        Assert.Equal((2, 1), (row.ReportsAsked, row.ReportsIn));
 
         await using (var db = app.OpenDb())
             invited = await db.Conferences.AsNoTracking().Include(c => c.Members).SingleAsync(c => c.Id == conference.Id);
@@ -194,7 +196,7 @@ public class ConferenceOnSqliteTests(SafeguardApp app) : ConferenceTests<Safegua
         Assert.Equal("Initial child protection conference", cells[0]);
         Assert.StartsWith(Display.Date(app.Factory.Services.GetRequiredService<WorkingDayCalendar>().AddWorkingDays(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-25)), 15)), cells[1], StringComparison.Ordinal);
         Assert.Contains("Late", cells[1], StringComparison.Ordinal);
-        Assert.Equal(("Not arranged yet", "No chair yet", "0 of 0"), (cells[2], cells[3], cells[4]));
+        Assert.Equal(("Not arranged yet", "No chair yet", "None asked for yet"), (cells[2], cells[3], cells[4]));
         Assert.Equal("Conferences", page.QuerySelector("[aria-current=page]")?.TextContent.Trim());
         var mine = await Forms.GetDocumentAsync(chair, "/conferences?mine=true");
         Assert.Null(mine.QuerySelector($"a[href='/people/{child}']"));
