@@ -18,24 +18,14 @@ namespace Safeguard.Web.Tests.ChildProtection;
 /// review due, the case becoming a child protection case), a review that finds the plan not working, the plan ending
 /// into child in need, and a second plan flagged as within two years.
 /// </summary>
-public abstract class ConferenceTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : SafeguardApp
+public abstract class ConferenceTests<TApp>(TApp app) : ServiceTests<TApp>(app) where TApp : SafeguardApp
 {
-    private Actor As(string role) => app.Borough.Users[role].Actor;
-    private static DateOnly Today => DateOnly.FromDateTime(WorkingDayCalendar.ToUkTime(DateTimeOffset.UtcNow));
-
-    private async Task<T> With<T>(Func<IServiceProvider, Task<T>> work)
-    {
-        await app.As(Roles.SocialWorker);   // skips the PostgreSQL run when there is no server
-        using var scope = app.Factory.Services.CreateScope();
-        return await work(scope.ServiceProvider);
-    }
-
     private static ConferenceService Conferences(IServiceProvider s) => s.GetRequiredService<ConferenceService>();
 
     /// <summary>A child referred 30 days ago whose enquiry (started 25 days ago) concluded today with an initial conference due.</summary>
     private async Task<(Guid Child, ChildProtectionConference Conference)> ToConferenceAsync(string name)
     {
-        var (child, _) = await SocialWorkData.ReferredAsync(app, name, daysAgo: 30);
+        var (child, _) = await SocialWorkData.ReferredAsync(App, name, daysAgo: 30);
         var worker = As(Roles.SocialWorker);
         var started = WorkingDayCalendar.FromUkLocal(Today.AddDays(-25).ToDateTime(new TimeOnly(10, 0))).UtcDateTime;
         return await With(async s =>
@@ -47,7 +37,7 @@ public abstract class ConferenceTests<TApp>(TApp app) : IClassFixture<TApp> wher
             var section47 = s.GetRequiredService<Section47Service>();
             enquiry = (await section47.RecordSeenAsync(worker, child, enquiry.Id, enquiry.Version, new(Today.AddDays(-24), Today.AddDays(-24), null)))!;
             await section47.ConcludeAsync(worker, child, enquiry.Id, enquiry.Version, Section47Outcome.InitialConference, Today.AddDays(-20), "Continuing risk of neglect.");
-            await using var db = app.OpenDb();
+            await using var db = App.OpenDb();
             return (child, await db.Conferences.AsNoTracking().SingleAsync(c => c.PersonId == child && c.HeldOn == null));
         });
     }
@@ -62,15 +52,15 @@ public abstract class ConferenceTests<TApp>(TApp app) : IClassFixture<TApp> wher
     {
         var (child, conference) = await ToConferenceAsync("Ama");
         var chair = As(Roles.ConferenceChair);
-        var dues = app.Factory.Services.GetRequiredService<ChildProtectionDues>();
+        var dues = App.Factory.Services.GetRequiredService<ChildProtectionDues>();
 
         var listed = await With(s => Conferences(s).ToHoldAsync(chair, null));
         Assert.Contains(listed, l => l.Id == conference.Id && l.Kind == ConferenceKind.Initial && l.DueDate == conference.DueDate);
 
         var arranged = await With(s => Conferences(s).ArrangeAsync(chair, conference.Id, conference.Version, DateTime.UtcNow.AddDays(-15), null));
         var invited = await With(s => Conferences(s).InviteAsync(chair, conference.Id, arranged!.Version,
-            [new(ProfessionalRole.Police, "DC Khan", app.Borough.PoliceId, app.Borough.Users[Roles.PartnerAgencyUser].Id, true),
-             new(ProfessionalRole.Gp, "Dr Obi", app.Borough.HealthId, null, true)]));
+            [new(ProfessionalRole.Police, "DC Khan", App.Borough.PoliceId, App.Borough.Users[Roles.PartnerAgencyUser].Id, true),
+             new(ProfessionalRole.Gp, "Dr Obi", App.Borough.HealthId, null, true)]));
 
         // The partner sees the report asked of them and sends it.
         var partner = As(Roles.PartnerAgencyUser);
@@ -81,13 +71,13 @@ public abstract class ConferenceTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var row = Assert.Single(await With(s => Conferences(s).ToHoldAsync(chair, chair.UserId)), l => l.Id == conference.Id);
         Assert.Equal((2, 1), (row.ReportsAsked, row.ReportsIn));
 
-        await using (var db = app.OpenDb())
+        await using (var db = App.OpenDb())
             invited = await db.Conferences.AsNoTracking().Include(c => c.Members).SingleAsync(c => c.Id == conference.Id);
         var initialOn = Today.AddDays(-15);
         var held = await With(s => Conferences(s).HoldAsync(chair, conference.Id, invited!.Version,
             Holding(initialOn, ConferenceDecision.Plan) with { Attendance = [.. invited.Members.Select(m => new ConferenceService.Attendance(m.Id, m.Role == ProfessionalRole.Police))] }));
 
-        await using (var db = app.OpenDb())
+        await using (var db = App.OpenDb())
         {
             var plan = await db.ChildProtectionPlans.AsNoTracking().SingleAsync(p => p.PersonId == child);
             Assert.Equal((initialOn, "NEG", "NEG", 0, (DateOnly?)null), (plan.StartDate, plan.InitialCategory, plan.LatestCategory, plan.PreviousPlans, plan.EndDate));
@@ -97,7 +87,7 @@ public abstract class ConferenceTests<TApp>(TApp app) : IClassFixture<TApp> wher
             var open = await db.Involvements.AsNoTracking().Where(i => i.PersonId == child && i.EndDate == null).Select(i => i.Kind).ToListAsync();
             Assert.Equal([InvolvementKind.ChildProtection], open);
             // On a plan, the child is visited within 10 working days of its start (the enquiry's visit does not count as one).
-            Assert.Equal(app.Factory.Services.GetRequiredService<WorkingDayCalendar>().AddWorkingDays(initialOn, 10),
+            Assert.Equal(App.Factory.Services.GetRequiredService<WorkingDayCalendar>().AddWorkingDays(initialOn, 10),
                 (await db.Involvements.AsNoTracking().SingleAsync(i => i.PersonId == child && i.EndDate == null)).NextVisitDue);
             var attended = await db.ConferenceMembers.AsNoTracking().Where(m => m.ConferenceId == conference.Id).ToDictionaryAsync(m => m.Role, m => m.Attended);
             Assert.Equal((true, false), (attended[ProfessionalRole.Police], attended[ProfessionalRole.Gp]));
@@ -124,7 +114,7 @@ public abstract class ConferenceTests<TApp>(TApp app) : IClassFixture<TApp> wher
     {
         var (child, conference) = await ToConferenceAsync("Efua");
         var chair = As(Roles.ConferenceChair);
-        await using (var db = app.OpenDb())
+        await using (var db = App.OpenDb())
         {
             var open = await db.Involvements.SingleAsync(i => i.PersonId == child && i.EndDate == null);
             open.WorkerId = chair.UserId;
@@ -147,11 +137,11 @@ public abstract class ConferenceTests<TApp>(TApp app) : IClassFixture<TApp> wher
     public async Task ASecondPlanWithinTwoYears_CountsThePreviousPlan_AndSaysSoOnTheChronology()
     {
         var (child, conference) = await ToConferenceAsync("Kwame");
-        await using (var db = app.OpenDb())
+        await using (var db = App.OpenDb())
         {
             db.ChildProtectionPlans.Add(new ChildProtectionPlan
             {
-                PersonId = child, TeamId = app.Borough.TeamId, InitialConferenceId = conference.Id, StartDate = Today.AddMonths(-20), EndDate = Today.AddMonths(-14),
+                PersonId = child, TeamId = App.Borough.TeamId, InitialConferenceId = conference.Id, StartDate = Today.AddMonths(-20), EndDate = Today.AddMonths(-14),
                 EndReason = PlanEndReason.NoLongerAtRisk, InitialCategory = "PHY", LatestCategory = "PHY", Version = Guid.NewGuid(),
             });
             await db.SaveChangesAsync();
@@ -160,7 +150,7 @@ public abstract class ConferenceTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var arranged = await With(s => Conferences(s).ArrangeAsync(chair, conference.Id, conference.Version, DateTime.UtcNow, null));
         await With(s => Conferences(s).HoldAsync(chair, conference.Id, arranged!.Version, Holding(Today, ConferenceDecision.Plan)));
 
-        await using var check = app.OpenDb();
+        await using var check = App.OpenDb();
         var plan = await check.ChildProtectionPlans.AsNoTracking().SingleAsync(p => p.PersonId == child && p.EndDate == null);
         Assert.Equal((1, Today.AddMonths(-14)), (plan.PreviousPlans, plan.PreviousPlanEnded));
         var entry = await check.Chronology.AsNoTracking().Where(e => e.PersonId == child && e.Kind == ChildProtectionChronology.Conference).OrderByDescending(e => e.Id).FirstAsync();
@@ -173,11 +163,11 @@ public class ConferenceOnSqliteTests(SafeguardApp app) : ConferenceTests<Safegua
     [Fact]
     public async Task TheChairsList_ShowsEachConferenceToHold_WithItsDueDate_AndTheChairsOwnOnRequest()
     {
-        var (child, _) = await SocialWorkData.ReferredAsync(app, "Yaw", daysAgo: 30);
-        var worker = app.Borough.Users[Roles.SocialWorker].Actor;
+        var (child, _) = await SocialWorkData.ReferredAsync(App, "Yaw", daysAgo: 30);
+        var worker = App.Borough.Users[Roles.SocialWorker].Actor;
         var today = DateOnly.FromDateTime(WorkingDayCalendar.ToUkTime(DateTimeOffset.UtcNow));
         int conferenceId;
-        using (var scope = app.Factory.Services.CreateScope())
+        using (var scope = App.Factory.Services.CreateScope())
         {
             var s = scope.ServiceProvider;
             await s.GetRequiredService<StrategyDiscussionService>().RecordAsync(worker, child, new(DateTime.UtcNow.AddDays(-25), StrategyDiscussionForm.Meeting,
@@ -185,16 +175,16 @@ public class ConferenceOnSqliteTests(SafeguardApp app) : ConferenceTests<Safegua
             var enquiry = (await s.GetRequiredService<StrategyDiscussionService>().OpenEnquiryAsync(child))!;
             enquiry = (await s.GetRequiredService<Section47Service>().RecordSeenAsync(worker, child, enquiry.Id, enquiry.Version, new(today.AddDays(-24), today.AddDays(-24), null)))!;
             await s.GetRequiredService<Section47Service>().ConcludeAsync(worker, child, enquiry.Id, enquiry.Version, Section47Outcome.InitialConference, today, "Risk continues.");
-            await using var db = app.OpenDb();
+            await using var db = App.OpenDb();
             conferenceId = await db.Conferences.Where(c => c.PersonId == child).Select(c => c.Id).SingleAsync();
         }
-        var chair = await app.As(Roles.ConferenceChair);
+        var chair = await App.As(Roles.ConferenceChair);
 
         var page = await Forms.GetDocumentAsync(chair, "/conferences");
         var row = page.QuerySelectorAll("[data-testid=conferences] tbody tr").Single(r => r.QuerySelector($"a[href='/people/{child}']") is not null);
         var cells = row.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
         Assert.Equal("Initial child protection conference", cells[0]);
-        Assert.StartsWith(Display.Date(app.Factory.Services.GetRequiredService<WorkingDayCalendar>().AddWorkingDays(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-25)), 15)), cells[1], StringComparison.Ordinal);
+        Assert.StartsWith(Display.Date(App.Factory.Services.GetRequiredService<WorkingDayCalendar>().AddWorkingDays(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-25)), 15)), cells[1], StringComparison.Ordinal);
         Assert.Contains("Late", cells[1], StringComparison.Ordinal);
         Assert.Equal(("Not arranged yet", "No chair yet", "None asked for yet"), (cells[2], cells[3], cells[4]));
         Assert.Equal("Conferences", page.QuerySelector("[aria-current=page]")?.TextContent.Trim());

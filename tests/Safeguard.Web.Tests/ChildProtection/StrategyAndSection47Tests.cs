@@ -15,10 +15,8 @@ namespace Safeguard.Web.Tests.ChildProtection;
 /// conference's two due dates, a further discussion moving one of them, the child seen before the enquiry concludes,
 /// the outcome putting a conference on the chairs' list (or not), emergency protection's limits, and who may do what.
 /// </summary>
-public abstract class StrategyAndSection47Tests<TApp>(TApp app) : IClassFixture<TApp> where TApp : SafeguardApp
+public abstract class StrategyAndSection47Tests<TApp>(TApp app) : ServiceTests<TApp>(app) where TApp : SafeguardApp
 {
-    private Actor As(string role) => app.Borough.Users[role].Actor;
-    private static DateOnly Today => DateOnly.FromDateTime(WorkingDayCalendar.ToUkTime(DateTimeOffset.UtcNow));
     // 10:00 UK time on the day, or just now when that is still to come today.
     private static DateTime At(DateOnly day)
     {
@@ -26,12 +24,6 @@ public abstract class StrategyAndSection47Tests<TApp>(TApp app) : IClassFixture<
         return day == Today && at > DateTime.UtcNow ? DateTime.UtcNow.AddSeconds(-30) : at;
     }
 
-    private async Task<T> With<T>(Func<IServiceProvider, Task<T>> work)
-    {
-        await app.As(Roles.SocialWorker);   // skips the PostgreSQL run when there is no server
-        using var scope = app.Factory.Services.CreateScope();
-        return await work(scope.ServiceProvider);
-    }
 
     private static StrategyDiscussionService.NewDiscussion Discussion(DateOnly on, StrategyDecision decision, params StrategyDiscussionService.NewParticipant[] people) =>
         new(At(on), StrategyDiscussionForm.Meeting,
@@ -46,14 +38,14 @@ public abstract class StrategyAndSection47Tests<TApp>(TApp app) : IClassFixture<
     [Fact]
     public async Task StartingAnEnquiry_SetsTheConferenceDueFromTheLastDiscussion_AndTheDfeTargetFromTheStart()
     {
-        var (child, _) = await SocialWorkData.ReferredAsync(app, "Nia", daysAgo: 20);
-        var calendar = app.Factory.Services.GetRequiredService<WorkingDayCalendar>();
+        var (child, _) = await SocialWorkData.ReferredAsync(App, "Nia", daysAgo: 20);
+        var calendar = App.Factory.Services.GetRequiredService<WorkingDayCalendar>();
         var worker = As(Roles.SocialWorker);
 
         var first = await Record(worker, child, Discussion(Today.AddDays(-10), StrategyDecision.StartSection47));
         var second = await Record(worker, child, Discussion(Today.AddDays(-3), StrategyDecision.ContinueSection47));
 
-        await using var db = app.OpenDb();
+        await using var db = App.OpenDb();
         var enquiry = await db.Section47Enquiries.AsNoTracking().SingleAsync(e => e.PersonId == child);
         Assert.Equal((Today.AddDays(-10), calendar.AddWorkingDays(Today.AddDays(-3), 15), calendar.AddWorkingDays(Today.AddDays(-10), 15)),
             (enquiry.StartDate, enquiry.ConferenceDueDate, enquiry.ConferenceTargetDate));
@@ -70,7 +62,7 @@ public abstract class StrategyAndSection47Tests<TApp>(TApp app) : IClassFixture<
     [Fact]
     public async Task WithoutPoliceOrHealth_OrWithDatesOutOfOrder_OrTheWrongDecision_ItIsRefusedBesideTheField()
     {
-        var (child, _) = await SocialWorkData.ReferredAsync(app, "Ola", daysAgo: 5);
+        var (child, _) = await SocialWorkData.ReferredAsync(App, "Ola", daysAgo: 5);
         var worker = As(Roles.SocialWorker);
 
         var noPartners = await Assert.ThrowsAsync<ValidationException>(() => Record(worker, child,
@@ -89,15 +81,15 @@ public abstract class StrategyAndSection47Tests<TApp>(TApp app) : IClassFixture<
         var beforeEnquiry = await Assert.ThrowsAsync<ValidationException>(() => Record(worker, child, Discussion(Today.AddDays(-2), StrategyDecision.ContinueSection47)));
         Assert.Contains("cannot be earlier", Assert.Single(beforeEnquiry.Errors).ErrorMessage, StringComparison.Ordinal);
         // Nothing was written by the refused ones.
-        await using var db = app.OpenDb();
+        await using var db = App.OpenDb();
         Assert.Equal(1, await db.StrategyDiscussions.CountAsync(s => s.PersonId == child));
     }
 
     [Fact]
     public async Task TheEnquiryConcludesOnlyOnceTheChildIsSeen_AndAConferenceOutcomePutsItOnTheChairsList()
     {
-        var (child, _) = await SocialWorkData.ReferredAsync(app, "Zuri", daysAgo: 12);
-        var (other, _) = await SocialWorkData.ReferredAsync(app, "Bayo", daysAgo: 12);
+        var (child, _) = await SocialWorkData.ReferredAsync(App, "Zuri", daysAgo: 12);
+        var (other, _) = await SocialWorkData.ReferredAsync(App, "Bayo", daysAgo: 12);
         var worker = As(Roles.SocialWorker);
         Task<Section47Enquiry> Enquiry(Guid who) => With(async s =>
         {
@@ -124,7 +116,7 @@ public abstract class StrategyAndSection47Tests<TApp>(TApp app) : IClassFixture<
         var notSubstantiated = await With(s => Service(s).ConcludeAsync(worker, other, otherEnquiry!.Id, otherEnquiry.Version,
             Section47Outcome.NotSubstantiated, Today, "Accidental: the account is consistent and the GP agrees."));
 
-        await using var db = app.OpenDb();
+        await using var db = App.OpenDb();
         var conference = await db.Conferences.AsNoTracking().SingleAsync(c => c.PersonId == child);
         Assert.Equal((ConferenceKind.Initial, enquiry.Id, enquiry.ConferenceDueDate, (DateOnly?)null), (conference.Kind, conference.Section47EnquiryId, conference.DueDate, conference.HeldOn));
         Assert.False(concluded!.ConferenceNotRequired);
@@ -137,7 +129,7 @@ public abstract class StrategyAndSection47Tests<TApp>(TApp app) : IClassFixture<
     [Fact]
     public async Task EmergencyProtection_IsRecordedWithinItsLegalLimits()
     {
-        var (child, _) = await SocialWorkData.ReferredAsync(app, "Kofi", daysAgo: 10);
+        var (child, _) = await SocialWorkData.ReferredAsync(App, "Kofi", daysAgo: 10);
         var worker = As(Roles.SocialWorker);
         Task<EmergencyProtection?> Protect(EmergencyProtectionKind kind, DateOnly start, DateOnly? end) =>
             With(s => s.GetRequiredService<Section47Service>().RecordEmergencyProtectionAsync(worker, child, new(kind, start, end, "Found alone at home overnight")));
@@ -149,7 +141,7 @@ public abstract class StrategyAndSection47Tests<TApp>(TApp app) : IClassFixture<
         Assert.NotNull(await Protect(EmergencyProtectionKind.PolicePowers, Today.AddDays(-8), Today.AddDays(-6)));
         Assert.NotNull(await Protect(EmergencyProtectionKind.EmergencyProtectionOrder, Today.AddDays(-6), null));
 
-        await using var db = app.OpenDb();
+        await using var db = App.OpenDb();
         Assert.Equal(2, await db.EmergencyProtections.CountAsync(p => p.PersonId == child));
         Assert.Equal(2, await db.Chronology.CountAsync(e => e.PersonId == child && e.Kind == ChildProtectionChronology.EmergencyProtection && e.IsSignificant));
     }
@@ -157,15 +149,15 @@ public abstract class StrategyAndSection47Tests<TApp>(TApp app) : IClassFixture<
     [Fact]
     public async Task AnotherTeamsWorker_GetsNothing_AndARoleWithoutTheCapabilityIsRefused()
     {
-        var (theirs, _) = await SocialWorkData.ReferredAsync(app, "Temi", daysAgo: 5, teamId: app.Borough.AssessmentTeamId);
-        var (ours, _) = await SocialWorkData.ReferredAsync(app, "Ade", daysAgo: 5);
+        var (theirs, _) = await SocialWorkData.ReferredAsync(App, "Temi", daysAgo: 5, teamId: App.Borough.AssessmentTeamId);
+        var (ours, _) = await SocialWorkData.ReferredAsync(App, "Ade", daysAgo: 5);
 
         Assert.Null(await Record(As(Roles.SocialWorker), theirs, Discussion(Today, StrategyDecision.StartSection47)));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Record(As(Roles.EarlyHelpWorker), ours, Discussion(Today, StrategyDecision.StartSection47)));
         await Assert.ThrowsAsync<AccessDeniedException>(() => Record(As(Roles.QaOfficer), ours, Discussion(Today, StrategyDecision.StartSection47)));
         await Assert.ThrowsAsync<AccessDeniedException>(() => With(s => s.GetRequiredService<Section47Service>().RecordEmergencyProtectionAsync(As(Roles.ConferenceChair), ours,
             new(EmergencyProtectionKind.PolicePowers, Today, null, null))));
-        await using var db = app.OpenDb();
+        await using var db = App.OpenDb();
         Assert.False(await db.StrategyDiscussions.AnyAsync(s => s.PersonId == theirs || s.PersonId == ours));
     }
 }

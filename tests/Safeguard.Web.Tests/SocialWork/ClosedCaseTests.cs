@@ -13,24 +13,14 @@ namespace Safeguard.Web.Tests.SocialWork;
 /// A closed case on both databases: a visit and management oversight are refused, saying the case closed and when; a
 /// case note (a late entry, or contact since) is still taken.
 /// </summary>
-public abstract class ClosedCaseServiceTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : SafeguardApp
+public abstract class ClosedCaseServiceTests<TApp>(TApp app) : ServiceTests<TApp>(app) where TApp : SafeguardApp
 {
-    private Actor As(string role) => app.Borough.Users[role].Actor;
-    private static DateOnly Today => DateOnly.FromDateTime(WorkingDayCalendar.ToUkTime(DateTimeOffset.UtcNow));
-
-    private async Task<T> With<T>(Func<IServiceProvider, Task<T>> work)
-    {
-        await app.As(Roles.SocialWorker);   // skips the PostgreSQL run when there is no server
-        using var scope = app.Factory.Services.CreateScope();
-        return await work(scope.ServiceProvider);
-    }
-
     [Fact]
     public async Task AClosedCase_RefusesAVisitAndOversight_ButTakesALateCaseNote()
     {
-        await app.As(Roles.SocialWorker);
-        var child = await SocialWorkData.ClosedAsync(app, "Lola");
-        var (open, _) = await SocialWorkData.ReferredAsync(app, "Lanre");
+        await App.As(Roles.SocialWorker);
+        var child = await SocialWorkData.ClosedAsync(App, "Lola");
+        var (open, _) = await SocialWorkData.ReferredAsync(App, "Lanre");
 
         var visit = await Assert.ThrowsAsync<ValidationException>(() => With(s => s.GetRequiredService<VisitService>().RecordAsync(As(Roles.SocialWorker), child,
             new(Today, null, true, true, null, VisitLocation.Home, null, "Seen at home", false))));
@@ -44,7 +34,7 @@ public abstract class ClosedCaseServiceTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal(("PersonId", $"The child's case closed on {Today:d MMMM yyyy}: management oversight is recorded while a case is open"),
             (Assert.Single(oversight.Errors).PropertyName, oversight.Errors.Single().ErrorMessage));
         Assert.NotNull(note);
-        await using var db = app.OpenDb();
+        await using var db = App.OpenDb();
         Assert.False(await db.Visits.AnyAsync(v => v.PersonId == child));
         Assert.False(await db.Oversights.AnyAsync(o => o.PersonId == child));
         Assert.Equal(new CaseAccess.Closed(Today, "RC7 " + ClosureCodes.ReasonForClosure.Label("RC7")), await With(s => s.GetRequiredService<CaseAccess>().ClosedAsync(child)));

@@ -14,18 +14,8 @@ namespace Safeguard.Web.Tests.SocialWork;
 /// Visits and case notes on both databases: the next visit due per status, the dates and seen/alone rules, the
 /// chronology and access log, a note's edit keeping its earlier version, a concurrent edit, and who may do what.
 /// </summary>
-public abstract class VisitAndNoteServiceTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : SafeguardApp
+public abstract class VisitAndNoteServiceTests<TApp>(TApp app) : ServiceTests<TApp>(app) where TApp : SafeguardApp
 {
-    private Actor As(string role) => app.Borough.Users[role].Actor;
-    private static DateOnly Today => DateOnly.FromDateTime(WorkingDayCalendar.ToUkTime(DateTimeOffset.UtcNow));
-
-    private async Task<T> With<T>(Func<IServiceProvider, Task<T>> work)
-    {
-        await app.As(Roles.SocialWorker);   // skips the PostgreSQL run when there is no server
-        using var scope = app.Factory.Services.CreateScope();
-        return await work(scope.ServiceProvider);
-    }
-
     private Task<Visit?> Record(Actor actor, Guid child, VisitService.NewVisit visit) =>
         With(s => s.GetRequiredService<VisitService>().RecordAsync(actor, child, visit));
 
@@ -35,7 +25,7 @@ public abstract class VisitAndNoteServiceTests<TApp>(TApp app) : IClassFixture<T
     private async Task SetStatusAsync(Guid child, InvolvementKind kind)
     {
         // Through the context, as the services save, so the case's next visit due is worked out again.
-        await using var db = app.OpenDb();
+        await using var db = App.OpenDb();
         foreach (var i in await db.Involvements.Where(i => i.PersonId == child).ToListAsync()) i.Kind = kind;
         await db.SaveChangesAsync();
     }
@@ -43,12 +33,12 @@ public abstract class VisitAndNoteServiceTests<TApp>(TApp app) : IClassFixture<T
     [Fact]
     public async Task AVisitAtWhichTheChildIsSeen_SetsTheNextDue_ByTheStatusRule()
     {
-        var (child, _) = await SocialWorkData.ReferredAsync(app, "Remi", daysAgo: 20);
+        var (child, _) = await SocialWorkData.ReferredAsync(App, "Remi", daysAgo: 20);
         var worker = As(Roles.SocialWorker);
-        var calendar = app.Factory.Services.GetRequiredService<WorkingDayCalendar>();
+        var calendar = App.Factory.Services.GetRequiredService<WorkingDayCalendar>();
         var referralDate = Today.AddDays(-20);
         Task<VisitService.Summary> Summary() => With(s => s.GetRequiredService<VisitService>().SummaryAsync(child));
-        Task<List<VisitDues.Due>> Late() => With(s => s.GetRequiredService<VisitService>().LateVisitsAsync(app.Borough.TeamId, Today, 10_000));
+        Task<List<VisitDues.Due>> Late() => With(s => s.GetRequiredService<VisitService>().LateVisitsAsync(App.Borough.TeamId, Today, 10_000));
 
         // Referred 20 days ago, assessed but never seen: due by the child-seen date, and late.
         Assert.Equal(calendar.AddWorkingDays(referralDate, 7), (await Summary()).Next!.DueOn);
@@ -66,7 +56,7 @@ public abstract class VisitAndNoteServiceTests<TApp>(TApp app) : IClassFixture<T
         await SetStatusAsync(child, InvolvementKind.LookedAfter);
         Assert.Equal(Today.AddDays(40), (await Summary()).Next!.DueOn);
 
-        await using var db = app.OpenDb();
+        await using var db = App.OpenDb();
         var entries = await db.Chronology.Where(e => e.PersonId == child && e.Kind == VisitService.ChronologyKind).OrderBy(e => e.Id).ToListAsync();
         Assert.Equal([(false, $"/people/{child}/visits/{seen.Id}", "Visit (home) by Test Social worker: child seen alone"),
             (true, $"/people/{child}/visits/{notSeen.Id}", "Unannounced visit (home) by Test Social worker: child not seen: No one answered the door")],
@@ -77,7 +67,7 @@ public abstract class VisitAndNoteServiceTests<TApp>(TApp app) : IClassFixture<T
     [Fact]
     public async Task ADateOutOfOrder_OrAnUnexplainedVisit_IsRefusedSayingWhat()
     {
-        var (child, _) = await SocialWorkData.ReferredAsync(app, "Tayo", daysAgo: 5);
+        var (child, _) = await SocialWorkData.ReferredAsync(App, "Tayo", daysAgo: 5);
         var worker = As(Roles.SocialWorker);
         var referralDate = Today.AddDays(-5);
         var good = SeenAlone(Today);
@@ -88,7 +78,7 @@ public abstract class VisitAndNoteServiceTests<TApp>(TApp app) : IClassFixture<T
         var noReason = await Assert.ThrowsAsync<ValidationException>(() => Record(worker, child, good with { ChildSeen = false, ChildSeenAlone = null }));
         var notAlone = await Assert.ThrowsAsync<ValidationException>(() => Record(worker, child, good with { ChildSeenAlone = false }));
         var empty = await Assert.ThrowsAsync<ValidationException>(() => Record(worker, child,
-            new(null, app.Borough.Users[Roles.PartnerAgencyUser].Id, null, null, null, VisitLocation.Other, " ", " ", false)));
+            new(null, App.Borough.Users[Roles.PartnerAgencyUser].Id, null, null, null, VisitLocation.Other, " ", " ", false)));
 
         Assert.Equal($"The visit cannot be before the referral: the date of the visit must be on or after {referralDate:d MMMM yyyy}", Assert.Single(before.Errors).ErrorMessage);
         Assert.Equal("The date of the visit cannot be in the future", Assert.Single(future.Errors).ErrorMessage);
@@ -96,15 +86,15 @@ public abstract class VisitAndNoteServiceTests<TApp>(TApp app) : IClassFixture<T
         Assert.Equal("Enter why the child was not seen", Assert.Single(noReason.Errors).ErrorMessage);
         Assert.Equal("Enter why the child was not seen alone", Assert.Single(notAlone.Errors).ErrorMessage);
         Assert.Equal(["VisitedOn", "VisitedById", "ChildSeen", "LocationDetail", "Observations"], empty.Errors.Select(e => e.PropertyName));
-        await using var db = app.OpenDb();
+        await using var db = App.OpenDb();
         Assert.False(await db.Visits.AnyAsync(v => v.PersonId == child));
     }
 
     [Fact]
     public async Task AnotherMemberOfTheTeam_CanBeNamedAsTheVisitor()
     {
-        var (child, _) = await SocialWorkData.ReferredAsync(app, "Bola", daysAgo: 5);
-        var manager = app.Borough.Users[Roles.TeamManager];
+        var (child, _) = await SocialWorkData.ReferredAsync(App, "Bola", daysAgo: 5);
+        var manager = App.Borough.Users[Roles.TeamManager];
 
         var visit = await Record(As(Roles.SocialWorker), child, SeenAlone(Today) with { VisitedById = manager.Id });
 
@@ -114,8 +104,8 @@ public abstract class VisitAndNoteServiceTests<TApp>(TApp app) : IClassFixture<T
     [Fact]
     public async Task AnotherTeamsWorker_CannotOpenOrRecord_AndTheWrongRoleIsRefused()
     {
-        var (child, _) = await SocialWorkData.ReferredAsync(app, "Dami", daysAgo: 5, teamId: app.Borough.AssessmentTeamId);
-        var (ours, _) = await SocialWorkData.ReferredAsync(app, "Efe", daysAgo: 5);
+        var (child, _) = await SocialWorkData.ReferredAsync(App, "Dami", daysAgo: 5, teamId: App.Borough.AssessmentTeamId);
+        var (ours, _) = await SocialWorkData.ReferredAsync(App, "Efe", daysAgo: 5);
         var note = new CaseNoteService.NoteInput(CaseNoteType.Telephone, DateTime.UtcNow.AddHours(-1), false, null, "Rang mother.");
 
         Assert.Null(await Record(As(Roles.SocialWorker), child, SeenAlone(Today)));
@@ -132,7 +122,7 @@ public abstract class VisitAndNoteServiceTests<TApp>(TApp app) : IClassFixture<T
     [Fact]
     public async Task MyWork_AsksTheWorkerToVisitEachChildTheyHold()
     {
-        var (child, _) = await SocialWorkData.ReferredAsync(app, "Jide", daysAgo: 3);
+        var (child, _) = await SocialWorkData.ReferredAsync(App, "Jide", daysAgo: 3);
         await Record(As(Roles.SocialWorker), child, SeenAlone(Today.AddDays(-1)));
 
         var held = await With(s => s.GetRequiredService<VisitService>().HeldByAsync(As(Roles.SocialWorker).UserId, null, 1000));
@@ -144,11 +134,11 @@ public abstract class VisitAndNoteServiceTests<TApp>(TApp app) : IClassFixture<T
     [Fact]
     public async Task TheCasesStoredNextVisitDue_IsKeptBySavingWhatItDependsOn_AndClearedWhenTheCaseCloses()
     {
-        var (child, _) = await SocialWorkData.ReferredAsync(app, "Kemi", daysAgo: 12);
-        var calendar = app.Factory.Services.GetRequiredService<WorkingDayCalendar>();
+        var (child, _) = await SocialWorkData.ReferredAsync(App, "Kemi", daysAgo: 12);
+        var calendar = App.Factory.Services.GetRequiredService<WorkingDayCalendar>();
         async Task<(DateOnly? Due, DateOnly? Seen)> Stored()
         {
-            await using var db = app.OpenDb();
+            await using var db = App.OpenDb();
             var open = await db.Involvements.AsNoTracking().SingleAsync(i => i.PersonId == child && i.EndDate == null);
             return (open.NextVisitDue, open.LastSeenOn);
         }
@@ -163,7 +153,7 @@ public abstract class VisitAndNoteServiceTests<TApp>(TApp app) : IClassFixture<T
         Assert.Equal((calendar.AddWorkingDays(Today.AddDays(-3), 10), Today.AddDays(-3)), await Stored());
         Assert.Equal(0, await WorkOutAgain());
 
-        await using (var db = app.OpenDb())
+        await using (var db = App.OpenDb())
         {
             var open = await db.Involvements.SingleAsync(i => i.PersonId == child && i.EndDate == null);
             open.EndDate = Today;
@@ -177,21 +167,21 @@ public abstract class VisitAndNoteServiceTests<TApp>(TApp app) : IClassFixture<T
     [Fact]
     public async Task AChangedVisitingRule_AppliesWhenTheDatesAreWorkedOutAgain_AsAtStart()
     {
-        var (child, _) = await SocialWorkData.ReferredAsync(app, "Sade", daysAgo: 8);
+        var (child, _) = await SocialWorkData.ReferredAsync(App, "Sade", daysAgo: 8);
         await Record(As(Roles.SocialWorker), child, SeenAlone(Today.AddDays(-1)));
-        var calendar = app.Factory.Services.GetRequiredService<WorkingDayCalendar>();
+        var calendar = App.Factory.Services.GetRequiredService<WorkingDayCalendar>();
         Task<VisitDues.Due?> Next() => With(s => s.GetRequiredService<VisitDues>().ForChildAsync(child));
         Assert.Equal(Today.AddDays(27), (await Next())!.DueOn);
 
-        // The council shortens child in need visits to two weeks; the app's start (or `db migrate`) works every case out again.
-        await using (var db = app.OpenDb())
+        // The council shortens child in need visits to two weeks; the App's start (or `db migrate`) works every case out again.
+        await using (var db = App.OpenDb())
         {
             var fortnightly = new SocialWorkRules { ChildInNeedVisit = new(2, TimescaleUnit.Weeks) };
             Assert.True(await new VisitDues(db, fortnightly, calendar).RefreshAllAsync() >= 1);
         }
         Assert.Equal(Today.AddDays(13), (await Next())!.DueOn);
 
-        await using (var db = app.OpenDb())
+        await using (var db = App.OpenDb())
             await new VisitDues(db, new SocialWorkRules(), calendar).RefreshAllAsync();
         Assert.Equal(Today.AddDays(27), (await Next())!.DueOn);
     }
@@ -199,7 +189,7 @@ public abstract class VisitAndNoteServiceTests<TApp>(TApp app) : IClassFixture<T
     [Fact]
     public async Task EditingANote_KeepsTheEarlierVersion_AndMovesTheChronologyInStep()
     {
-        var (child, _) = await SocialWorkData.ReferredAsync(app, "Kofi", daysAgo: 5);
+        var (child, _) = await SocialWorkData.ReferredAsync(App, "Kofi", daysAgo: 5);
         var worker = As(Roles.SocialWorker);
         var at = DateTime.UtcNow.AddHours(-3);
         Task<CaseNote?> Edit(Actor actor, int id, Guid version, CaseNoteService.NoteInput input) =>
@@ -218,7 +208,7 @@ public abstract class VisitAndNoteServiceTests<TApp>(TApp app) : IClassFixture<T
 
         Assert.StartsWith("Someone else changed this note since you opened it", stale.Message, StringComparison.Ordinal);
         Assert.StartsWith("Only the note's author (Test Social worker) or a manager can edit it", notTheirs.Message, StringComparison.Ordinal);
-        await using var db = app.OpenDb();
+        await using var db = App.OpenDb();
         var note = await db.CaseNotes.Include(n => n.Versions).SingleAsync(n => n.Id == written.Id);
         Assert.Equal(["Rang mother about school.\nShe will call back.", "Mother disclosed that her partner hit her.\nReferred to the domestic abuse service."],
             note.Versions.OrderBy(v => v.Id).Select(v => v.Text));
@@ -236,7 +226,7 @@ public abstract class VisitAndNoteServiceTests<TApp>(TApp app) : IClassFixture<T
     [Fact]
     public async Task ANote_CannotBeInTheFutureOrBeforeTheChildWasBorn_AndNeedsItsText()
     {
-        var (child, _) = await SocialWorkData.ReferredAsync(app, "Lola", daysAgo: 5);
+        var (child, _) = await SocialWorkData.ReferredAsync(App, "Lola", daysAgo: 5);
         Task<CaseNote?> Write(CaseNoteService.NoteInput input) => With(s => s.GetRequiredService<CaseNoteService>().WriteAsync(As(Roles.SocialWorker), child, input));
 
         var future = await Assert.ThrowsAsync<ValidationException>(() => Write(new(CaseNoteType.Other, DateTime.UtcNow.AddMinutes(5), false, null, "Soon")));
