@@ -115,6 +115,7 @@ app.MapClosuresApi();
 app.MapPlansApi();
 app.MapOversightApi();
 app.MapVisitsApi();
+app.MapChildProtectionApi();
 
 app.Run();
 

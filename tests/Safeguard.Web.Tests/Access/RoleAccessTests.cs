@@ -40,6 +40,8 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/teams/{team}/overdue", Capabilities.ViewTeamOverdue),
         ("/social-work", Capabilities.OverseeTeams),
         ("/conferences", Capabilities.ChairConference),
+        ("/api/conferences", Capabilities.ChairConference),
+        ("/api/partner/conference-reports", Capabilities.SubmitConferenceReport),
         ("/api/people?q=Khan", Capabilities.FindPeople),
         ("/api/people/{child}", Capabilities.ViewChildRecord),
         ("/api/people/{child}/chronology", Capabilities.ViewChildRecord),
