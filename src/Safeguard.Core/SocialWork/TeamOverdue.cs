@@ -70,21 +70,20 @@ public sealed class TeamOverdue(SafeguardDbContext db, RecordAccess records, Vis
         if (!await MayOverseeAsync(actor, teamId, ct)) return null;
         var team = await db.Teams.AsNoTracking().Where(t => t.Id == teamId).Select(t => new { t.Id, t.Name, t.Kind }).FirstOrDefaultAsync(ct);
         if (team is null) return null;
-        var visible = records.VisiblePeople(actor);
         var hidden = records.HiddenPeople(actor);
         var lateQuery = Assessments(hidden).Where(a => a.TeamId == teamId && a.Stage != AssessmentStage.Authorised && a.DueDate < today);
         var assessments = await lateQuery.OrderBy(a => a.DueDate).Take(take)
-            .Join(visible, a => a.PersonId, p => p.Id, (a, p) => new LateAssessment(a.Id, a.PersonId, p.FirstName + " " + p.LastName, a.WorkerName, a.Stage, a.DueDate, a.ChildSeenOn != null))
+            .Join(db.People, a => a.PersonId, p => p.Id, (a, p) => new LateAssessment(a.Id, a.PersonId, p.FirstName + " " + p.LastName, a.WorkerName, a.Stage, a.DueDate, a.ChildSeenOn != null))
             .ToListAsync(ct);
         var reviewQuery = Reviews(hidden, today).Where(x => x.TeamId == teamId);
         var reviews = await reviewQuery.OrderBy(x => x.DueDate).Take(take)
-            .Join(visible, x => x.PersonId, p => p.Id, (x, p) => new OverdueReview(x.PlanId, x.ItemId, p.Id, p.FirstName + " " + p.LastName, x.DueDate))
+            .Join(db.People, x => x.PersonId, p => p.Id, (x, p) => new OverdueReview(x.PlanId, x.ItemId, p.Id, p.FirstName + " " + p.LastName, x.DueDate))
             .ToListAsync(ct);
         var actionQuery = PlanActions(hidden, today).Where(x => x.TeamId == teamId);
         var actions = await actionQuery.OrderBy(x => x.DueDate).Take(take)
-            .Join(visible, x => x.PersonId, p => p.Id, (x, p) => new OverduePlanAction(x.PlanId, x.ItemId, p.Id, p.FirstName + " " + p.LastName, x.Text, x.OwnerName, x.DueDate))
+            .Join(db.People, x => x.PersonId, p => p.Id, (x, p) => new OverduePlanAction(x.PlanId, x.ItemId, p.Id, p.FirstName + " " + p.LastName, x.Text, x.OwnerName, x.DueDate))
             .ToListAsync(ct);
-        var lateVisits = await visits.LateVisitsAsync(teamId, today, int.MaxValue, visible, ct);
+        var lateVisits = await visits.LateVisitsAsync(teamId, today, int.MaxValue, records.VisiblePeople(actor), ct);
         var (oversightActions, oversightTotal) = await oversight.OverdueActionsAsync(actor, teamId, today, take, ct);
         var since = OversightSince(today);
         var (without, withoutTotal) = await oversight.WithoutOversightAsync(actor, teamId, since, take, ct);
@@ -102,7 +101,8 @@ public sealed class TeamOverdue(SafeguardDbContext db, RecordAccess records, Vis
         return actor.Can(Capabilities.ViewTeamOverdue) && await db.Users.AnyAsync(u => u.Id == actor.UserId && u.TeamId == teamId, ct);
     }
 
-    // The helpers leave out the records the asker may not see (hidden: see RecordAccess.HiddenPeople).
+    // The helpers leave out the records the asker may not see (hidden: see RecordAccess.HiddenPeople), so the lists
+    // join the names from People without checking visibility a second time.
     private IQueryable<Assessment> Assessments(IQueryable<People.Person> hidden) =>
         db.Assessments.AsNoTracking().Where(a => !hidden.Any(p => p.Id == a.PersonId));
 

@@ -173,7 +173,7 @@ public abstract class VisitAndNoteServiceTests<TApp>(TApp app) : ServiceTests<TA
         Task<VisitDues.Due?> Next() => With(s => s.GetRequiredService<VisitDues>().ForChildAsync(child));
         Assert.Equal(Today.AddDays(27), (await Next())!.DueOn);
 
-        // The council shortens child in need visits to two weeks; the App's start (or `db migrate`) works every case out again.
+        // The council shortens child in need visits to two weeks; the app's start works every case out again.
         await using (var db = App.OpenDb())
         {
             var fortnightly = new SocialWorkRules { ChildInNeedVisit = new(2, TimescaleUnit.Weeks) };
