@@ -135,6 +135,20 @@ public sealed class ConferenceService(SafeguardDbContext db, RecordAccess record
             .ToListAsync(ct);
     }
 
+    /// <summary>
+    /// One report a partner has been asked for and not yet sent, with the child's date of birth so they can be sure of
+    /// the child; the read is logged against the child. Null when it is not theirs, or already sent.
+    /// </summary>
+    public async Task<(ReportToWrite Report, DateOnly? DateOfBirth)?> ReportToWriteAsync(Actor actor, int memberId, CancellationToken ct = default)
+    {
+        var report = (await ReportsToWriteAsync(actor, ct)).FirstOrDefault(r => r.MemberId == memberId);
+        if (report is null) return null;
+        var child = await db.Conferences.Where(c => c.Id == report.ConferenceId)
+            .Select(c => new { c.PersonId, Born = db.People.Where(p => p.Id == c.PersonId).Select(p => p.DateOfBirth).FirstOrDefault() }).FirstAsync(ct);
+        await views.EnqueueAsync(AccessRecord.By(actor, Now, AccessAction.Viewed, child.PersonId, $"Report asked for conference {report.ConferenceId}"), ct);
+        return (report, child.Born);
+    }
+
     /// <summary>A partner sends the report they were asked for, before the conference is held. Null when it is not theirs.</summary>
     public async Task<ConferenceMember?> SubmitReportAsync(Actor actor, int memberId, string? report, CancellationToken ct = default)
     {

@@ -122,11 +122,14 @@ public class GovukRadiosTagHelper : GovukChoicesTagHelper
 
     public bool Inline { get; set; }
 
+    /// <summary>GOV.UK's small radios, for a question repeated down a list (one per row).</summary>
+    public bool Small { get; set; }
+
     protected override string Kind => "radios";
 
     protected override string InputType => "radio";
 
-    protected override string? ListClass => Inline ? "govuk-radios--inline" : null;
+    protected override string? ListClass => GovukHtml.Classes(Inline ? "govuk-radios--inline" : null, Small ? "govuk-radios--small" : null);
 
     protected override bool IsChecked(string value) => value == CurrentValue(Value);
 }

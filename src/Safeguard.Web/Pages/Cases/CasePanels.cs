@@ -34,3 +34,22 @@ public class CaseNotesPanel(CaseNoteService notes, CurrentActor me) : ViewCompon
         return View(new Model(personId, firstName, recent, open && me.Actor.Can(Capabilities.RecordCaseNote), closed));
     }
 }
+
+/// <summary>
+/// The case page's child protection: the plan now (category, next core group and review, tagged late, and its flags),
+/// an enquiry under way, conferences to hold, and everything earlier with its link; and, for the child's social workers
+/// and managers, links to record a strategy discussion or emergency protection. The case page has checked and logged access.
+/// </summary>
+public class ChildProtectionPanel(Safeguard.Core.ChildProtection.ChildProtectionCase record, CurrentActor me, TimeProvider clock) : ViewComponent
+{
+    public sealed record Model(Guid PersonId, string FirstName, Safeguard.Core.ChildProtection.ChildProtectionCase.Summary Summary, DateOnly Today,
+        bool CanRecordDiscussion, bool CanRecordProtection);
+
+    public async Task<IViewComponentResult> InvokeAsync(Guid personId, string firstName, bool open)
+    {
+        var today = Display.TodayInUk(clock);
+        var summary = await record.ForChildAsync(personId, today, HttpContext.RequestAborted);
+        return View(new Model(personId, firstName, summary, today,
+            open && me.Actor.Can(Capabilities.RecordStrategyDiscussion), open && me.Actor.Can(Capabilities.RecordSection47)));
+    }
+}
