@@ -58,6 +58,7 @@ public static class CliServices
         services.AddScoped<Safeguard.Core.ChildProtection.StrategyDiscussionService>();
         services.AddScoped<Safeguard.Core.ChildProtection.Section47Service>();
         services.AddScoped<Safeguard.Core.ChildProtection.ConferenceService>();
+        services.AddScoped<Safeguard.Core.ChildProtection.ChildProtectionPlanService>();
         services.AddScoped<Safeguard.Core.SocialWork.CaseAccess>();
         services.AddScoped<Safeguard.Core.SocialWork.AllocationService>();
         services.AddScoped<Safeguard.Core.SocialWork.AssessmentService>();

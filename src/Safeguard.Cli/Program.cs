@@ -15,4 +15,5 @@ root.Subcommands.Add(AssessmentCommands.Build());
 root.Subcommands.Add(PlanCommands.Build());
 foreach (var command in OversightCommands.Build()) root.Subcommands.Add(command);
 foreach (var command in VisitCommands.Build()) root.Subcommands.Add(command);
+foreach (var command in ChildProtectionCommands.Build()) root.Subcommands.Add(command);
 return await root.Parse(args).InvokeAsync();

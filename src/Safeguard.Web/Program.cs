@@ -58,6 +58,7 @@ builder.Services.AddScoped<Safeguard.Core.ChildProtection.StrategyDiscussionServ
 builder.Services.AddScoped<Safeguard.Core.ChildProtection.Section47Service>();
 builder.Services.AddScoped<Safeguard.Core.ChildProtection.ConferenceService>();
 builder.Services.AddScoped<Safeguard.Core.ChildProtection.ChildProtectionCase>();
+builder.Services.AddScoped<Safeguard.Core.ChildProtection.ChildProtectionPlanService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.CaseAccess>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AllocationService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AssessmentService>();

@@ -40,6 +40,7 @@ public static class Capabilities
     public const string RecordSection47 = "RecordSection47";
     public const string ChairConference = "ChairConference";
     public const string SubmitConferenceReport = "SubmitConferenceReport";
+    public const string RecordProtectionPlanWork = "RecordProtectionPlanWork";
 
     // Roles that work with children's records day to day.
     private static readonly string[] CaseWork =
@@ -101,6 +102,8 @@ public static class Capabilities
         new(ChairConference, "See the conferences to arrange and hold, arrange them, invite and ask for reports, and record them as the chair (never for a child on their own caseload)",
             [Roles.ConferenceChair]),
         new(SubmitConferenceReport, "Send the report a conference chair asked of them, from their own view", [Roles.PartnerAgencyUser]),
+        new(RecordProtectionPlanWork, "Add actions to a child protection plan, move their dates, record progress and core groups (for a child open to their team)",
+            [Roles.SocialWorker, Roles.TeamManager]),
         new(ManageUsers, "Manage users, teams and roles", [Roles.Administrator]),
     ];
 

@@ -36,8 +36,21 @@ public class ChildProtectionPlan : IVersioned
     public List<ProtectionAction> Actions { get; set; } = [];
 }
 
-/// <summary>An action of a child protection plan, reviewed at core groups and conferences.</summary>
+/// <summary>An action of a child protection plan, reviewed at core groups and conferences (each progress entry is kept in <see cref="ProtectionActionProgress"/>).</summary>
 public class ProtectionAction : DatedAction;
+
+/// <summary>Progress recorded against a child protection plan's action, at a core group or between them: the history the latest progress overwrites.</summary>
+public class ProtectionActionProgress
+{
+    public int Id { get; set; }
+    public int ActionId { get; set; }
+    /// <summary>The core group it was recorded at; null between meetings.</summary>
+    public int? CoreGroupId { get; set; }
+    public PlanActionStatus Status { get; set; }
+    public required string Text { get; set; }
+    public DateTime RecordedAtUtc { get; set; }
+    public required string RecordedByName { get; set; }
+}
 
 /// <summary>A core group meeting of a plan: due, then held with who came, the notes and progress against the actions.</summary>
 public class CoreGroupMeeting : IVersioned

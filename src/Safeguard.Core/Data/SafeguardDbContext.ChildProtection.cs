@@ -17,6 +17,7 @@ public partial class SafeguardDbContext
     public DbSet<ChildProtectionPlan> ChildProtectionPlans => Set<ChildProtectionPlan>();
     public DbSet<ProtectionAction> ProtectionActions => Set<ProtectionAction>();
     public DbSet<CoreGroupMeeting> CoreGroups => Set<CoreGroupMeeting>();
+    public DbSet<ProtectionActionProgress> ProtectionActionProgress => Set<ProtectionActionProgress>();
 
     private static void ConfigureChildProtection(ModelBuilder builder)
     {
@@ -117,6 +118,15 @@ public partial class SafeguardDbContext
             e.Property(a => a.OwnerName).HasMaxLength(200);
             e.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(a => a.Progress).HasMaxLength(4000);
+        });
+        builder.Entity<ProtectionActionProgress>(e =>
+        {
+            e.HasOne<ProtectionAction>().WithMany().HasForeignKey(p => p.ActionId);
+            e.HasOne<CoreGroupMeeting>().WithMany().HasForeignKey(p => p.CoreGroupId);
+            e.HasIndex(p => p.ActionId);
+            e.Property(p => p.Text).HasMaxLength(4000);
+            e.Property(p => p.RecordedByName).HasMaxLength(200);
+            e.Property(p => p.Status).HasConversion<string>().HasMaxLength(30);
         });
         builder.Entity<CoreGroupMeeting>(e =>
         {

@@ -488,7 +488,15 @@ public sealed class ChildInNeedPlanService(SafeguardDbContext db, CaseAccess cas
         return date;
     }
 
-    private static PlanAction? Check(ActionInput input, string prefix, DateOnly planStart, List<Owner> owners, List<ValidationFailure> failures)
+    /// <summary>An action as checked: its text, owner and real due date.</summary>
+    public sealed record CheckedAction(string Text, string OwnerName, string? OwnerUserId, DateOnly DueDate);
+
+    /// <summary>
+    /// One action as typed, checked against the rules every plan's actions follow (a child protection plan's too):
+    /// the text, an owner (a member of the team, or named) and a real due date not before the plan's start. Null with
+    /// failures under <paramref name="prefix"/> otherwise.
+    /// </summary>
+    public static CheckedAction? CheckAction(ActionInput input, string prefix, DateOnly planStart, IReadOnlyList<Owner> owners, List<ValidationFailure> failures)
     {
         var before = failures.Count;
         var text = Tidy(input.Text);
@@ -503,11 +511,16 @@ public sealed class ChildInNeedPlanService(SafeguardDbContext db, CaseAccess cas
         else if (ownerName is null) failures.Add(new(prefix + "OwnerName", "Enter who will do this action (for example \"Mother\" or \"School nurse\"), or choose a member of staff"));
         else if (ownerName.Length > 200) failures.Add(new(prefix + "OwnerName", "The owner must be 200 characters or fewer"));
         var due = CheckDueDate(input.DueDate, prefix + "DueDate", planStart, failures);
-        return failures.Count > before ? null
-            : new PlanAction { Text = text!, OwnerName = ownerName!, OwnerUserId = ownerId, DueDate = due!.Value, Status = PlanActionStatus.NotStarted };
+        return failures.Count > before ? null : new CheckedAction(text!, ownerName!, ownerId, due!.Value);
     }
 
-    private static void CheckProgress(PlanActionStatus? status, string? text, string prefix, PlanAction action, List<ValidationFailure> failures)
+    private static PlanAction? Check(ActionInput input, string prefix, DateOnly planStart, List<Owner> owners, List<ValidationFailure> failures) =>
+        CheckAction(input, prefix, planStart, owners, failures) is { } a
+            ? new PlanAction { Text = a.Text, OwnerName = a.OwnerName, OwnerUserId = a.OwnerUserId, DueDate = a.DueDate, Status = PlanActionStatus.NotStarted }
+            : null;
+
+    /// <summary>Progress typed on one action (of any plan): where it is now and what has happened, or why it is no longer needed.</summary>
+    public static void CheckProgress(PlanActionStatus? status, string? text, string prefix, DatedAction action, List<ValidationFailure> failures)
     {
         var name = ContactService.Shorten(action.Text, 60);
         if (status is not { } s || !Enum.IsDefined(s)) failures.Add(new(prefix + "Status", $"Choose where \"{name}\" is now"));

@@ -961,6 +961,47 @@ namespace Safeguard.Migrations.Postgres.Migrations
                     b.ToTable("ProtectionActions");
                 });
 
+            modelBuilder.Entity("Safeguard.Core.ChildProtection.ProtectionActionProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CoreGroupId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("CoreGroupId");
+
+                    b.ToTable("ProtectionActionProgress");
+                });
+
             modelBuilder.Entity("Safeguard.Core.ChildProtection.Section47Enquiry", b =>
                 {
                     b.Property<int>("Id")
@@ -3275,6 +3316,19 @@ namespace Safeguard.Migrations.Postgres.Migrations
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Core.ChildProtection.ProtectionActionProgress", b =>
+                {
+                    b.HasOne("Safeguard.Core.ChildProtection.ProtectionAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Core.ChildProtection.CoreGroupMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("CoreGroupId");
                 });
 
             modelBuilder.Entity("Safeguard.Core.ChildProtection.Section47Enquiry", b =>

@@ -928,6 +928,45 @@ namespace Safeguard.Migrations.Sqlite.Migrations
                     b.ToTable("ProtectionActions");
                 });
 
+            modelBuilder.Entity("Safeguard.Core.ChildProtection.ProtectionActionProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CoreGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId");
+
+                    b.HasIndex("CoreGroupId");
+
+                    b.ToTable("ProtectionActionProgress");
+                });
+
             modelBuilder.Entity("Safeguard.Core.ChildProtection.Section47Enquiry", b =>
                 {
                     b.Property<int>("Id")
@@ -3170,6 +3209,19 @@ namespace Safeguard.Migrations.Sqlite.Migrations
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Safeguard.Core.ChildProtection.ProtectionActionProgress", b =>
+                {
+                    b.HasOne("Safeguard.Core.ChildProtection.ProtectionAction", null)
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Safeguard.Core.ChildProtection.CoreGroupMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("CoreGroupId");
                 });
 
             modelBuilder.Entity("Safeguard.Core.ChildProtection.Section47Enquiry", b =>

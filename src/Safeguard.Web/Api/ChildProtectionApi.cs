@@ -1,13 +1,14 @@
 using Safeguard.Core.Access;
 using Safeguard.Core.ChildProtection;
+using Safeguard.Core.SocialWork;
 using Safeguard.Web.Security;
 
 namespace Safeguard.Web.Api;
 
 /// <summary>
 /// Child protection as JSON: strategy discussions, section 47 enquiries and emergency protection for a child; the
-/// chairs' conferences (list, arrange, invite, hold); and the reports partners are asked for. The same services and
-/// rules as the pages.
+/// chairs' conferences (list, arrange, invite, hold); the reports partners are asked for; and the child protection
+/// plan's actions, progress and core groups. The same services and rules as the pages; a stale version is 409.
 /// </summary>
 public static class ChildProtectionApi
 {
@@ -26,6 +27,19 @@ public static class ChildProtectionApi
     public sealed record InviteInput(List<ConferenceService.NewMember>? Members, Guid Version);
     public sealed record HoldInput(ConferenceService.Held Conference, Guid Version);
     public sealed record ReportInput(string? Report);
+
+    public sealed record ProtectionActionDto(int Id, string Text, string OwnerName, string? OwnerUserId, DateOnly DueDate, PlanActionStatus Status, string? Progress);
+    public sealed record CoreGroupDto(int Id, DateOnly DueDate, DateOnly? HeldOn, string? Attendees, string? Notes, string? RecordedByName, Guid Version);
+    public sealed record PlanConferenceDto(int Id, string Kind, DateOnly DueDate, DateTime? ScheduledForUtc, DateOnly? HeldOn, string? ChairName, string? Decision,
+        string? Category, bool? PlanWorking);
+    public sealed record ProtectionPlanDto(int Id, Guid PersonId, int TeamId, DateOnly StartDate, DateOnly? EndDate, string? EndReason, string InitialCategory,
+        string LatestCategory, string? LatestSubCategory, int PreviousPlans, DateOnly? PreviousPlanEnded, Guid Version, List<ProtectionActionDto> Actions,
+        List<CoreGroupDto> CoreGroups, List<PlanConferenceDto> Conferences);
+    public sealed record ProtectionPlanListed(int Id, DateOnly StartDate, DateOnly? EndDate, string? EndReason, string InitialCategory, string LatestCategory, Guid Version);
+    public sealed record ActionsInput(Guid Version, List<ChildInNeedPlanService.ActionInput>? Actions);
+    public sealed record ActionProgressInput(Guid Version, PlanActionStatus? Status, string? Text);
+    public sealed record DueDateInput(Guid Version, string? DueDate, string? Reason);
+    public sealed record CoreGroupInput(Guid Version, DateOnly? HeldOn, string? Attendees, string? Notes, List<ChildInNeedPlanService.ProgressInput>? Progress);
 
     public static void MapChildProtectionApi(this IEndpointRouteBuilder app)
     {
@@ -65,6 +79,47 @@ public static class ChildProtectionApi
                     ? Results.Ok(new { p.Id, Kind = p.Kind.ToString(), p.StartDate, p.EndDate }) : ApiResults.NotFound("child's case")))
             .RequireAuthorization(Capabilities.RecordSection47)
             .WithSummary("Record police protection (at most 72 hours) or an emergency protection order (at most 8 days, extended once by 7)");
+
+        var plans = app.MapGroup("/api/people/{id:guid}/protection-plans").WithTags("Child protection");
+
+        plans.MapGet("", async (Guid id, ChildProtectionPlanService service, CurrentActor me, CancellationToken ct) =>
+                await service.ForChildAsync(me.Actor, id, ct) is { } list
+                    ? Results.Ok(list.Select(p => new ProtectionPlanListed(p.Id, p.StartDate, p.EndDate, p.EndReason?.ToString(), p.InitialCategory, p.LatestCategory, p.Version)))
+                    : ApiResults.NotFound("child's case"))
+            .RequireAuthorization(Capabilities.ViewChildRecord)
+            .WithSummary("The child's child protection plans, newest first");
+
+        plans.MapGet("/{planId:int}", async (Guid id, int planId, ChildProtectionPlanService service, CurrentActor me, CancellationToken ct) =>
+                await service.OpenAsync(me.Actor, id, planId, ct) is { } plan ? Results.Ok(await DtoAsync(service, plan, ct)) : ApiResults.NotFound("child protection plan"))
+            .RequireAuthorization(Capabilities.ViewChildRecord)
+            .WithSummary("A child protection plan with its actions, its core groups (held, then the one due) and its conferences");
+
+        plans.MapPost("/{planId:int}/actions", (Guid id, int planId, ActionsInput input, ChildProtectionPlanService service, CurrentActor me, CancellationToken ct) =>
+                Change(service, () => service.AddActionsAsync(me.Actor, id, planId, input.Version, input.Actions ?? [], ct), ct))
+            .RequireAuthorization(Capabilities.RecordProtectionPlanWork)
+            .WithSummary("Add actions (text, ownerName or ownerUserId, dueDate as a real date: \"ongoing\" is refused); all or none are added");
+
+        plans.MapPost("/{planId:int}/actions/{actionId:int}/progress", (Guid id, int planId, int actionId, ActionProgressInput input, ChildProtectionPlanService service,
+                CurrentActor me, CancellationToken ct) =>
+                Change(service, () => service.RecordProgressAsync(me.Actor, id, planId, actionId, input.Version, input.Status, input.Text, ct), ct))
+            .RequireAuthorization(Capabilities.RecordProtectionPlanWork)
+            .WithSummary("Record progress on an action between core groups, or mark it Done or NoLongerNeeded");
+
+        plans.MapPost("/{planId:int}/actions/{actionId:int}/due-date", (Guid id, int planId, int actionId, DueDateInput input, ChildProtectionPlanService service,
+                CurrentActor me, CancellationToken ct) =>
+                Change(service, () => service.ChangeDueDateAsync(me.Actor, id, planId, actionId, input.Version, input.DueDate, input.Reason, ct), ct))
+            .RequireAuthorization(Capabilities.RecordProtectionPlanWork)
+            .WithSummary("Move an open action's due date, with the reason");
+
+        plans.MapPost("/{planId:int}/core-groups/{meetingId:int}", (Guid id, int planId, int meetingId, CoreGroupInput input, ChildProtectionPlanService service,
+                CurrentActor me, CancellationToken ct) => ApiResults.Run(async () =>
+                {
+                    var meeting = await service.RecordCoreGroupAsync(me.Actor, id, planId, meetingId, input.Version,
+                        new ChildProtectionPlanService.CoreGroupInput(input.HeldOn, input.Attendees, input.Notes, input.Progress ?? []), ct);
+                    return meeting is null ? ApiResults.NotFound("core group") : Results.Ok(ToDto(meeting));
+                }))
+            .RequireAuthorization(Capabilities.RecordProtectionPlanWork)
+            .WithSummary("Record the core group that is due (its version is the meeting's): held on, attendees, notes and progress on every open action; the next is scheduled");
 
         var conferences = app.MapGroup("/api/conferences").WithTags("Child protection");
 
@@ -119,4 +174,17 @@ public static class ChildProtectionApi
     private static ConferenceDto ToDto(ChildProtectionConference c) => new(c.Id, c.PersonId, c.Kind.ToString(), c.DueDate, c.ScheduledForUtc, c.HeldOn, c.ChairName,
         c.Decision?.ToString(), c.Category, c.SubCategory, c.PlanWorking, c.PlanId,
         [.. c.Members.Select(m => new MemberDto(m.Id, m.Role.ToString(), m.Name, m.AgencyId, m.UserId, m.Attended, m.ReportRequested, m.ReportSubmittedAtUtc))], c.Version);
+
+    private static Task<IResult> Change(ChildProtectionPlanService service, Func<Task<ChildProtectionPlan?>> change, CancellationToken ct) =>
+        ApiResults.Run(async () => await change() is { } plan ? Results.Ok(await DtoAsync(service, plan, ct)) : ApiResults.NotFound("child protection plan"));
+
+    private static async Task<ProtectionPlanDto> DtoAsync(ChildProtectionPlanService service, ChildProtectionPlan p, CancellationToken ct) => new(
+        p.Id, p.PersonId, p.TeamId, p.StartDate, p.EndDate, p.EndReason?.ToString(), p.InitialCategory, p.LatestCategory, p.LatestSubCategory, p.PreviousPlans,
+        p.PreviousPlanEnded, p.Version,
+        [.. p.Actions.OrderBy(a => a.DueDate).ThenBy(a => a.Id).Select(a => new ProtectionActionDto(a.Id, a.Text, a.OwnerName, a.OwnerUserId, a.DueDate, a.Status, a.Progress))],
+        [.. (await service.CoreGroupsAsync(p.Id, ct)).Select(ToDto)],
+        [.. (await service.ConferencesAsync(p.Id, ct)).Select(c => new PlanConferenceDto(c.Id, c.Kind.ToString(), c.DueDate, c.ScheduledForUtc, c.HeldOn, c.ChairName,
+            c.Decision?.ToString(), c.Category, c.PlanWorking))]);
+
+    private static CoreGroupDto ToDto(CoreGroupMeeting m) => new(m.Id, m.DueDate, m.HeldOn, m.Attendees, m.Notes, m.RecordedByName, m.Version);
 }
