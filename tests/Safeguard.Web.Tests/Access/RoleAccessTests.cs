@@ -103,6 +103,8 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/people/{note-child}/notes/{note}/edit", Capabilities.RecordCaseNote),
         ("/api/people/{case-child}/visits", Capabilities.ViewChildRecord),
         ("/api/people/{case-child}/notes", Capabilities.ViewChildRecord),
+        ("/api/people/{case-child}/protection-plans", Capabilities.ViewChildRecord),
+        ("/api/people/{case-child}/protection-plans/{cp-plan}", Capabilities.ViewChildRecord),
     ];
 
     public static TheoryData<string, string> EveryRouteAndRole()
@@ -202,6 +204,11 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         {
             var (child, note) = await SocialWork.SocialWorkData.SampleNote(app);
             route = route.Replace("{note-child}", child.ToString(), StringComparison.Ordinal).Replace("{note}", Number(note), StringComparison.Ordinal);
+        }
+        if (route.Contains("{cp-plan}", StringComparison.Ordinal))
+        {
+            var (child, plan) = await ChildProtection.ChildProtectionData.SamplePlan(app);
+            route = route.Replace("{case-child}", child.ToString(), StringComparison.Ordinal).Replace("{cp-plan}", Number(plan), StringComparison.Ordinal);
         }
         if (route.Contains("{case-child}", StringComparison.Ordinal))
             route = route.Replace("{case-child}", (await SocialWork.SocialWorkData.SampleChildCase(app)).Child.ToString(), StringComparison.Ordinal);
