@@ -182,6 +182,60 @@ public class ChildProtectionPageTests(SafeguardApp app) : IClassFixture<Safeguar
     }
 
     [Fact]
+    public async Task ThePlanPage_RefusesAnOngoingAction_ThenAddsIt_AndACoreGroupRecordsProgressAndSchedulesTheNext()
+    {
+        var (child, plan) = await ChildProtectionData.OnPlanAsync(app, "Ife");
+        var worker = await app.As(Roles.SocialWorker);
+        var url = $"/people/{child}/protection-plans/{plan.Id}";
+        var page = await Forms.GetDocumentAsync(worker, url);
+        Assert.Contains("Neglect", page.Body!.TextContent, StringComparison.Ordinal);
+
+        var ongoing = await Forms.PostAsync(worker, url, new()
+        {
+            ["Actions[0].Text"] = "Mother to attend the parenting course", ["Actions[0].OwnerName"] = "Mother", ["Actions[0].OwnerUserId"] = "",
+            ["Actions[0].Due.Day"] = "ongoing", ["Actions[0].Due.Month"] = "", ["Actions[0].Due.Year"] = "",
+        });
+        var refused = await Forms.ParseAsync(ongoing);
+        Assert.Contains(Forms.Errors(refused), e => e.Contains("ongoing", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("Mother to attend the parenting course", refused.QuerySelector("textarea[name='Actions[0].Text']")!.TextContent.Trim());
+
+        var due = Today.AddDays(20);
+        var added = await Forms.PostAsync(worker, url, new()
+        {
+            ["Actions[0].Text"] = "Mother to attend the parenting course", ["Actions[0].OwnerName"] = "Mother", ["Actions[0].OwnerUserId"] = "",
+            ["Actions[0].Due.Day"] = due.Day.ToString(), ["Actions[0].Due.Month"] = due.Month.ToString(), ["Actions[0].Due.Year"] = due.Year.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        page = await Forms.GetDocumentAsync(worker, url);
+        var coreGroupLink = page.QuerySelector("#core-groups ~ ul a")!.GetAttribute("href")!;
+
+        // The core group looks at every open action; recording it schedules the next.
+        var version = (await Forms.GetDocumentAsync(worker, coreGroupLink)).QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+        var missing = await Forms.PostAsync(worker, coreGroupLink, new(Date("HeldOn", Today.AddDays(-3))) { ["Attendees"] = "Mother, health visitor, school", ["Notes"] = "Home tidier.", ["Version"] = version });
+        Assert.Contains(Forms.Errors(await Forms.ParseAsync(missing)), e => e.StartsWith("Enter the progress on", StringComparison.Ordinal));
+        int actionId;
+        await using (var db = app.OpenDb())
+            actionId = await db.ProtectionActions.Where(a => a.PlanId == plan.Id).Select(a => a.Id).SingleAsync();
+        var held = await Forms.PostAsync(worker, coreGroupLink, new(Date("HeldOn", Today.AddDays(-3)))
+        {
+            ["Attendees"] = "Mother, health visitor, school", ["Notes"] = "Home tidier.", ["Version"] = version,
+            ["Progress[0].ActionId"] = actionId.ToString(), ["Progress[0].Status"] = "InProgress", ["Progress[0].Text"] = "Booked onto the March course.",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, held.StatusCode);
+        await using var check = app.OpenDb();
+        var meetings = await check.CoreGroups.AsNoTracking().Where(m => m.PlanId == plan.Id).OrderBy(m => m.Id).ToListAsync();
+        Assert.Equal(2, meetings.Count);
+        Assert.Equal(Today.AddDays(-3), meetings[0].HeldOn);
+        Assert.Null(meetings[1].HeldOn);
+
+        // A chair reads the plan but does not add to it.
+        var chair = await app.As(Roles.ConferenceChair);
+        var chairView = await Forms.GetDocumentAsync(chair, url);
+        Assert.Null(chairView.QuerySelector("textarea[name='Actions[0].Text']"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await chair.GetAsync($"{url}/actions/{actionId}")).StatusCode);
+    }
+
+    [Fact]
     public async Task TheWrongPeople_AreRefused()
     {
         var (child, enquiry) = await EnquiryAsync("Abi");
