@@ -36,7 +36,7 @@ public class ProtectionPlanApiTests(SafeguardApp app) : IClassFixture<SafeguardA
         var ongoing = await worker.PostAsJsonAsync($"{url}/actions", new { version = read.Version, actions = new[] { new { text = "School monitors", ownerName = "School", dueDate = "ongoing" } } }, Json.Options);
         Assert.Equal(HttpStatusCode.BadRequest, ongoing.StatusCode);
         var problem = (await ongoing.Content.ReadFromJsonAsync<ValidationProblemDetails>(Json.Options))!;
-        Assert.StartsWith("Enter a real date for this action: 'ongoing' is not a date", Assert.Single(problem.Errors["actions[0].dueDate"]), StringComparison.Ordinal);
+        Assert.StartsWith("Enter a real date for this action: 'ongoing' is not a date", Assert.Single(problem.Errors["actions[0].DueDate"]), StringComparison.Ordinal);
         var byChair = await chair.PostAsJsonAsync($"{url}/actions", new { version = read.Version, actions = new[] { new { text = "x", ownerName = "School", dueDate = "2030-01-01" } } }, Json.Options);
         Assert.Equal(HttpStatusCode.Forbidden, byChair.StatusCode);
 
