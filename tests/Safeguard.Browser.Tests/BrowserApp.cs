@@ -69,9 +69,11 @@ public sealed class BrowserApp : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async Task SignInAsync(IPage page, string role)
+    public Task SignInAsync(IPage page, string role) => SignInAsync(page, Borough.Users[role]);
+
+    /// <summary>Signs in as a user of the test borough, or one a test added (a health partner, say).</summary>
+    public async Task SignInAsync(IPage page, TestUser user)
     {
-        var user = Borough.Users[role];
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Email address").FillAsync(user.Email);
         await page.GetByLabel("Password").FillAsync(TestBorough.Password);

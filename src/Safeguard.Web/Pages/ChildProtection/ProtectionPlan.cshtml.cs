@@ -74,7 +74,9 @@ public class ProtectionPlanModel(ChildProtectionPlanService plans, ChildProtecti
 
     private void Pad()
     {
-        while (Actions.Count < NewRows) Actions.Add(new ActionRow());
+        // A plan with actions already offers one more row ("Add another action" for more); a new plan three.
+        var rows = Plan.Actions.Count == 0 ? NewRows : 1;
+        while (Actions.Count < rows) Actions.Add(new ActionRow());
     }
 
     private async Task<bool> LoadAsync(Guid id, int planId, CancellationToken ct)

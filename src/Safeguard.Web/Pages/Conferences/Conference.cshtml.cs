@@ -143,7 +143,9 @@ public class ConferenceModel(ConferenceService conferences, ChildProtectionCase 
 
     private void Pad()
     {
-        while (Invite.Count < InviteRows) Invite.Add(new InviteRow { Report = "no" });
+        // Once people are invited, two rows for anyone more keep the page short; an empty row is skipped.
+        var rows = Conference.Members.Count == 0 ? InviteRows : 2;
+        while (Invite.Count < rows) Invite.Add(new InviteRow { Report = "no" });
     }
 
     private async Task<bool> LoadAsync(int cid, CancellationToken ct)
