@@ -57,6 +57,9 @@ builder.Services.AddSingleton<Safeguard.Core.ChildProtection.ChildProtectionDues
 builder.Services.AddScoped<Safeguard.Core.ChildProtection.StrategyDiscussionService>();
 builder.Services.AddScoped<Safeguard.Core.ChildProtection.Section47Service>();
 builder.Services.AddScoped<Safeguard.Core.ChildProtection.ConferenceService>();
+builder.Services.AddScoped<Safeguard.Core.ChildProtection.FlaggedPlans>();
+builder.Services.AddScoped<Safeguard.Core.ChildProtection.ChildProtectionMyWork>();
+builder.Services.AddScoped<Safeguard.Core.ChildProtection.ChildProtectionOverview>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.CaseAccess>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AllocationService>();
 builder.Services.AddScoped<Safeguard.Core.SocialWork.AssessmentService>();
