@@ -22,7 +22,7 @@ public sealed class FlaggedPlans(SafeguardDbContext db, ChildProtectionRules rul
     /// </summary>
     public async Task<List<Flagged>> AmongAsync(IQueryable<ChildProtectionPlan> plans, DateOnly today, CancellationToken ct = default)
     {
-        var longSince = LatestStartFlagged(rules.LongPlanWarning, today);
+        var longSince = LatestStartFlagged(rules.LongPlanWarning, today, calendar);
         var rows = await plans.AsNoTracking()
             .Where(p => p.EndDate == null && (p.PreviousPlans > 0 || p.StartDate <= longSince))
             .Select(p => new
@@ -42,7 +42,7 @@ public sealed class FlaggedPlans(SafeguardDbContext db, ChildProtectionRules rul
     /// The latest start date of a plan that has lasted <paramref name="length"/> by <paramref name="today"/>: every plan
     /// started on or before it has. Due dates only grow with the start, so stepping back from today finds it.
     /// </summary>
-    public DateOnly LatestStartFlagged(Timescale length, DateOnly today)
+    public static DateOnly LatestStartFlagged(Timescale length, DateOnly today, WorkingDayCalendar calendar)
     {
         var start = today;
         while (length.DueDate(start, calendar) > today) start = start.AddDays(-1);
