@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Access;
+using Safeguard.Core.Access.Restrictions;
 using Safeguard.Core.Calendar;
 using Safeguard.Core.Data;
 using Safeguard.Core.SocialWork;
@@ -14,7 +15,7 @@ namespace Safeguard.Core.ChildProtection;
 /// rest being few) and the team's flagged plans. The conference chair: the conferences to arrange and hold, and the
 /// flagged plans of the children whose reviews they chair. Every query is bounded by <see cref="MyWork.MaxItems"/>.
 /// </summary>
-public sealed class ChildProtectionMyWork(SafeguardDbContext db, FlaggedPlans flagged, TimeProvider clock)
+public sealed class ChildProtectionMyWork(SafeguardDbContext db, RecordAccess records, FlaggedPlans flagged, TimeProvider clock)
 {
     private DateOnly Today => DateOnly.FromDateTime(WorkingDayCalendar.ToUkTime(clock.GetUtcNow()));
 
@@ -116,7 +117,9 @@ public sealed class ChildProtectionMyWork(SafeguardDbContext db, FlaggedPlans fl
         items.AddRange(actions.Select(a => new WorkItem("Plan action", Shorten(a.Text), $"{a.OwnerName}'s, in {a.Name}'s child protection plan (your team)",
             Timescale.EndOfUkDay(a.DueDate), PlanLink(a.PersonId, a.Id), a.Name)));
 
-        var plans = await flagged.AmongAsync(db.ChildProtectionPlans.Where(p => p.TeamId == teamId && me.Visible.Any(v => v.Id == p.PersonId)), today, ct);
+        // A team's or a chair's plans are many rows: leaving out the few hidden records is cheaper than checking each is visible.
+        var hidden = records.HiddenPeople(me.Actor);
+        var plans = await flagged.AmongAsync(db.ChildProtectionPlans.Where(p => p.TeamId == teamId && !hidden.Any(h => h.Id == p.PersonId)), today, ct);
         items.AddRange(plans.Take(MyWork.MaxItems).Select(p => Flagged(p, "A plan in your team")));
     }
 
@@ -141,10 +144,11 @@ public sealed class ChildProtectionMyWork(SafeguardDbContext db, FlaggedPlans fl
         }
 
         // Every conference still to hold, for the queue's counts (the few hidden records left out).
-        var toHold = db.Conferences.Where(c => c.HeldOn == null && me.Visible.Any(p => p.Id == c.PersonId));
+        var hidden = records.HiddenPeople(me.Actor);
+        var toHold = db.Conferences.Where(c => c.HeldOn == null && !hidden.Any(h => h.Id == c.PersonId));
         queues.Add(new WorkQueue("Conferences to hold", await toHold.CountAsync(ct), await toHold.CountAsync(c => c.DueDate < today, ct), "/conferences"));
 
-        var chaired = db.ChildProtectionPlans.Where(p => me.Visible.Any(v => v.Id == p.PersonId)
+        var chaired = db.ChildProtectionPlans.Where(p => !hidden.Any(h => h.Id == p.PersonId)
             && db.Conferences.Any(c => c.PlanId == p.Id && c.HeldOn == null && c.ChairId == userId));
         var plans = await flagged.AmongAsync(chaired, today, ct);
         items.AddRange(plans.Take(MyWork.MaxItems).Select(p => Flagged(p, "You chair the plan's reviews")));

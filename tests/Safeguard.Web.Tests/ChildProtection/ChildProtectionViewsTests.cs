@@ -141,7 +141,7 @@ public abstract class ChildProtectionViewsTests<TApp>(TApp app) : ServiceTests<T
         var toConference = await ChildAsync("Nana", team, Today.AddDays(-20), worker.UserId);
         var onPlan = await ChildAsync("Kwesi", team, Today.AddDays(-5), worker.UserId);
         var planEnded = await ChildAsync("Ekua", team, Today.AddDays(-5), worker.UserId);
-        int enquiryId, conferenceId, reviewId, memberId;
+        int enquiryId, conferenceId, reviewId, memberId, hiddenId;
         ChildProtectionPlan plan, endedPlan;
         await using (var db = App.OpenDb())
         {
@@ -160,6 +160,8 @@ public abstract class ChildProtectionViewsTests<TApp>(TApp app) : ServiceTests<T
             plan = await PlanAsync(db, onPlan, team, Today.AddMonths(-19), Today.AddDays(-2), previous: 1, previousEnded: Today.AddMonths(-45));
             reviewId = (await ConferenceAsync(db, onPlan, team, ConferenceKind.Review, Today.AddDays(10), plan.Id, chair.UserId)).Id;
             db.ProtectionActions.Add(new ProtectionAction { PlanId = plan.Id, Text = "Refer mother to the drug and alcohol service", OwnerName = worker.DisplayName, OwnerUserId = worker.UserId, DueDate = Today.AddDays(-4), Status = PlanActionStatus.NotStarted });
+            // A restricted child's conference: not for a chair who may not see the child.
+            hiddenId = (await ConferenceAsync(db, App.Borough.Restricted, team, ConferenceKind.Initial, Today.AddDays(-3))).Id;
             endedPlan = await PlanAsync(db, planEnded, team, Today.AddMonths(-8), Today.AddDays(-2), ended: Today.AddDays(-1));
             db.ProtectionActions.Add(new ProtectionAction { PlanId = endedPlan.Id, Text = "An action of a plan that ended", OwnerName = worker.DisplayName, OwnerUserId = worker.UserId, DueDate = Today.AddDays(-4), Status = PlanActionStatus.NotStarted });
             await db.SaveChangesAsync();
@@ -193,6 +195,7 @@ public abstract class ChildProtectionViewsTests<TApp>(TApp app) : ServiceTests<T
         var queue = Assert.Single(chairs.Queues, q => q.Link == "/conferences");
         Assert.True(queue.Count >= 2 && queue.Overdue >= 1);
         Assert.DoesNotContain(chairs.Items, i => i.Kind is "Section 47" or "Core group");
+        Assert.DoesNotContain(chairs.Items, i => i.Link == $"/conferences/{hiddenId}");
 
         // The partner asked for a report reaches it from their own view, and sees nothing else of child protection.
         var partner = (await myWork(As(Roles.PartnerAgencyUser))).Items;
