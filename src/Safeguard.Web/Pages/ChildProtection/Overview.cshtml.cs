@@ -19,7 +19,7 @@ public class OverviewModel(ChildProtectionOverview overview, FlaggedPlans flagge
     public ChildProtectionOverview.Borough Borough { get; private set; } = null!;
     public DateOnly Today { get; private set; }
     public ChildProtectionRules Rules => rules;
-    public List<FlaggedPlans.Flagged> Long => [.. Borough.Flagged.Where(p => p.Flags.LongRunning)];
+    public List<FlaggedPlans.Flagged> RunningLong => [.. Borough.Flagged.Where(p => p.Flags.LongRunning)];
     public List<FlaggedPlans.Flagged> Repeat => [.. Borough.Flagged.Where(p => p.Flags.Repeat).OrderByDescending(p => p.StartDate)];
 
     public async Task OnGetAsync(CancellationToken ct)
