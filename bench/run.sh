@@ -118,6 +118,13 @@ for scale in $scales; do
   measure "team manager: what is late in the team" "http://127.0.0.1:$port/teams/$team/overdue" "$token"
   measure "service manager: what is late, every team" "http://127.0.0.1:$port/social-work" "$manager"
   measure "My work, social worker" "http://127.0.0.1:$port/" "$(./safeguard users token --email social-worker@northmoor.example --name bench --days 1)"
+  # Child protection: the chairs' list of conferences to hold, a chair's My work, the service manager's overview by team.
+  chair=$(./safeguard users token --email conference-chair@northmoor.example --name bench --days 1)
+  to_hold=$(psql_ -d "$db" -c 'SELECT count(*) FROM "Conferences" WHERE "HeldOn" IS NULL')
+  on_plans=$(psql_ -d "$db" -c 'SELECT count(*) FROM "ChildProtectionPlans" WHERE "EndDate" IS NULL')
+  measure "conference chair: conferences to hold ($to_hold)" "http://127.0.0.1:$port/conferences" "$chair"
+  measure "My work, conference chair" "http://127.0.0.1:$port/" "$chair"
+  measure "service manager: child protection overview ($on_plans children on plans)" "http://127.0.0.1:$port/child-protection" "$manager"
   kill "$web_pid"; wait "$web_pid" 2>/dev/null || true; web_pid=""
   # The CSV contacts import: 2,000 contacts (a third naming a child on record) as the contact service, on the command line.
   psql_ -d "$db" -c "SELECT 'SG-' || lpad(\"Number\"::text, 7, '0') FROM \"People\" WHERE NOT \"IsRestricted\" AND \"RecordedInErrorAtUtc\" IS NULL AND \"DateOfBirth\" > DATE '2009-01-01' ORDER BY \"Number\" LIMIT 500" > "$work/ids.txt"

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Access;
 using Safeguard.Core.Access.Restrictions;
+using Safeguard.Core.ChildProtection;
 using Safeguard.Core.Data;
 using Safeguard.Core.FrontDoor;
 using Safeguard.Core.People;
@@ -12,7 +13,8 @@ namespace Safeguard.Core.Work;
 /// Gathers what is due and overdue for one person, soonest first, each item with the reason it is theirs.
 /// Every query is bounded and indexed: a busy manager's list is built from a few small reads, never a table scan.
 /// </summary>
-public sealed class MyWork(SafeguardDbContext db, RecordAccess access, FrontDoorQueries frontDoor, SocialWorkMyWork socialWork, TimeProvider clock)
+public sealed class MyWork(SafeguardDbContext db, RecordAccess access, FrontDoorQueries frontDoor, SocialWorkMyWork socialWork, TimeProvider clock,
+    ChildProtectionMyWork? childProtection = null)
 {
     public const int MaxItems = 100;
 
@@ -103,8 +105,12 @@ public sealed class MyWork(SafeguardDbContext db, RecordAccess access, FrontDoor
                     $"{Involvement.Label(a.Kind)} for your team since {a.StartDate:d MMM yyyy}, not yet allocated", null, $"/cases/{a.InvolvementId}/allocate")));
             }
 
-            await socialWork.AddAsync(new SocialWorkMyWork.Asker(actor, teamId, manages, visible), items, ct);
+            var asker = new SocialWorkMyWork.Asker(actor, teamId, manages, visible);
+            await socialWork.AddAsync(asker, items, ct);
+            if (childProtection is not null) await childProtection.AddAsync(asker, items, queues, ct);
         }
+        // Conference reports are asked of partners and staff alike.
+        if (childProtection is not null) await childProtection.AddReportsAsync(actor, items, ct);
 
         // Soonest first; items with no clock after those with one, oldest first as listed.
         var ordered = items.Select((item, index) => (item, index))

@@ -39,6 +39,8 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/teams/{team}", Capabilities.ViewTeamCaseload),
         ("/teams/{team}/overdue", Capabilities.ViewTeamOverdue),
         ("/social-work", Capabilities.OverseeTeams),
+        ("/child-protection", Capabilities.OverseeTeams),
+        ("/child-protection/teams/{team}", Capabilities.ViewTeamOverdue),
         ("/conferences", Capabilities.ChairConference),
         ("/api/conferences", Capabilities.ChairConference),
         ("/api/partner/conference-reports", Capabilities.SubmitConferenceReport),
