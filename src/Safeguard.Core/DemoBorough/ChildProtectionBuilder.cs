@@ -31,7 +31,7 @@ internal sealed class ChildProtectionBuilder(Random rng, DateOnly asOf, DemoStaf
     /// <summary>The share of conferences with a GP report (the seeds' 94%, 001:2708).</summary>
     private const double GpReports = 0.93;
 
-    private static readonly (string Code, double Weight)[] Categories = [("NEG", 48), ("EMO", 33), ("PHY", 10), ("SAB", 6), ("MUL", 3)];
+    private static readonly (string Code, double Weight)[] Categories = [("NEG", 48), ("EMO", 33), ("PHY", 10.5), ("SAB", 7), ("MUL", 1.5)];
 
     /// <summary>Someone asked to a strategy discussion or conference, the same for brothers and sisters.</summary>
     private sealed record Professional(ProfessionalRole Role, string Name, int? AgencyId, string? UserId);
@@ -662,7 +662,7 @@ internal sealed class ChildProtectionBuilder(Random rng, DateOnly asOf, DemoStaf
         var since = calendar.WorkingDaysBetween(lastOn, asOf);
         // What became of it: still under way, waiting for its conference, a conference that decided on no plan, or concluded.
         var (outcome, conferenceOn) = open && since <= 8 ? ((Section47Outcome?)null, (DateOnly?)null)
-            : open && since <= 26 && rng.Chance(0.55) ? (Section47Outcome.InitialConference, null)
+            : open && since <= 20 && rng.Chance(0.6) ? (Section47Outcome.InitialConference, null)
             : !open && rng.Chance(0.08) ? (Section47Outcome.InitialConference, ConferenceDay(family.Count, lastOn, lastDay))
             : (rng.Chance(0.55) ? Section47Outcome.NotSubstantiated : Section47Outcome.SubstantiatedNoContinuingRisk, null);
         if (outcome == Section47Outcome.InitialConference && conferenceOn is null && !open) outcome = Section47Outcome.NotSubstantiated;

@@ -134,12 +134,12 @@ internal sealed class InvolvementBuilder(Random rng, DateOnly asOf, DemoStaff st
 
     /// <summary>
     /// An earlier child protection plan before the history of the current one (assessed first, and now and then stepped
-    /// down to child in need): half ended within two years of the new history's start.
+    /// down to child in need): just under half ended within two years of the new history's start.
     /// </summary>
     private void EarlierPlan(List<Episode> history)
     {
         var next = history[0].Start;
-        var ended = next.AddDays(-(rng.Chance(0.5) ? rng.Next(45, 640) : rng.Next(760, 1400))).Weekday();
+        var ended = next.AddDays(-(rng.Chance(0.45) ? rng.Next(45, 640) : rng.Next(760, 1400))).Weekday();
         var started = ended.AddDays(-rng.Next(120, 450)).Weekday();
         var earlier = new List<Episode> { Past(InvolvementKind.Assessment, started.AddDays(-rng.Next(15, 45)).Weekday(), started), Past(InvolvementKind.ChildProtection, started, ended) };
         var stepDownEnd = ended.AddDays(rng.Next(60, 300)).Weekday();
@@ -147,8 +147,8 @@ internal sealed class InvolvementBuilder(Random rng, DateOnly asOf, DemoStaff st
         history.InsertRange(0, earlier);
     }
 
-    /// <summary>Days since an open plan began: the top few percent (past 690 days) spread out to nearly three years.</summary>
-    private static int Stretched(int days) => days <= 690 ? days : 690 + ((days - 690) * 9);
+    /// <summary>Days since an open plan began: the top few percent (past 660 days) spread out to over three years.</summary>
+    private static int Stretched(int days) => days <= 660 ? days : 660 + ((days - 660) * 8);
 
     /// <summary>A young person who left care at 18: looked after for some years, then a care leaver, still open until 21 (or 25).</summary>
     private void AddCareLeaver(Household h)
