@@ -12,7 +12,7 @@ namespace Safeguard.Core.DemoBorough;
 /// <summary>
 /// Fills an empty database with Northmoor, a fictional London-like borough: its staff and partner agencies,
 /// about 9,000 families with six years of history, their open and closed cases, two years of contacts to the
-/// front door (MASH cases, partner requests, referrals), chronologies, a few restricted records and a verified
+/// front door (MASH cases, partner requests, referrals), social work and child protection, chronologies, a few restricted records and a verified
 /// access log. Everything is made up; nothing describes a real person.
 /// Builds everything in memory first, then writes it in one transaction with <see cref="BulkWriter"/>.
 /// </summary>
@@ -113,10 +113,14 @@ public static class DemoBoroughGenerator
         socialWork.Build(involvements, frontDoor.Rows, restrictions.Restrictions, longHistory, size);
         Done($"Social work: {socialWork.Rows.Assessments.Count:N0} assessments, {socialWork.Rows.Plans.Count:N0} plans, {socialWork.Rows.Visits.Count:N0} visits, " +
             $"{socialWork.Rows.Notes.Count:N0} case notes, {socialWork.Rows.Oversights.Count:N0} oversight records");
+        var childProtection = new ChildProtectionBuilder(DemoRandom.For(seed, 12), asOf, staff, calendar, people, chronology, access, socialWork);
+        childProtection.Build(involvements, frontDoor.Rows.Referrals, restrictions.Restrictions.Select(r => r.PersonId).ToHashSet());
+        Done($"Child protection: {childProtection.Rows.Discussions.Count:N0} strategy discussions, {childProtection.Rows.Enquiries.Count:N0} enquiries, " +
+            $"{childProtection.Rows.Conferences.Count:N0} conferences, {childProtection.Rows.Plans.Count:N0} plans, {childProtection.Rows.CoreGroups.Count:N0} core groups");
         access.AddViews(involvements, people);
         var tail = await db.AccessLog.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
         var (log, checkpoints) = access.Link(chain, tail?.Sequence ?? 0, tail?.Hash ?? AccessLogChain.Genesis);
-        var rows = new DemoRows(staff, families, involvements, chronology.Numbered(), restrictions.Restrictions, log, checkpoints, frontDoor.Rows, socialWork.Rows);
+        var rows = new DemoRows(staff, families, involvements, chronology.Numbered(), restrictions.Restrictions, log, checkpoints, frontDoor.Rows, socialWork.Rows, childProtection.Rows);
         socialWork.LinkNotes();
         Done($"Records: {rows.Chronology.Count:N0} chronology entries, {rows.NameKeys.Count:N0} name keys, {log.Count:N0} access log entries");
 

@@ -35,13 +35,15 @@ internal sealed class DemoRows
     public List<AccessLogCheckpoint> Checkpoints { get; }
     public DemoFrontDoor FrontDoor { get; }
     public DemoSocialWork SocialWork { get; }
+    public DemoChildProtection ChildProtection { get; }
 
     public DemoRows(DemoStaff staff, DemoFamilies families, List<Involvement> involvements, List<ChronologyEntry> chronology,
         List<RecordRestriction> restrictions, List<AccessLogEntry> accessLog, List<AccessLogCheckpoint> checkpoints, DemoFrontDoor frontDoor,
-        DemoSocialWork socialWork)
+        DemoSocialWork socialWork, DemoChildProtection childProtection)
     {
         FrontDoor = frontDoor;
         SocialWork = socialWork;
+        ChildProtection = childProtection;
         (Teams, Agencies, Users) = (staff.Teams, staff.Agencies, staff.Users);
         Tokens = staff.Users.Select(DemoIdentity.AuthenticatorKey).ToList();
         People = families.People.OrderBy(p => p.Number).ToList();
@@ -92,6 +94,7 @@ internal sealed class DemoRows
         await w.WriteAsync(FrontDoor.Referrals, ct);
         await w.WriteAsync(FrontDoor.Consultations, ct);
         await SocialWork.WriteAsync(w, ct);
+        await ChildProtection.WriteAsync(w, ct);
         await w.WriteAsync(Chronology, ct);
         await w.WriteAsync(Restrictions, ct);
         await w.WriteAsync(RestrictionMembers, ct);
@@ -124,6 +127,7 @@ internal sealed class DemoRows
         counts.Add(("  open, awaiting allocation", open.Count(i => i.WorkerId is null)));
         counts.AddRange(FrontDoor.Counts(asOf, dayOne));
         counts.AddRange(SocialWork.Counts(asOf));
+        counts.AddRange(ChildProtection.Counts(asOf));
         counts.Add(("Chronology entries", Chronology.Count));
         counts.Add(("Restricted records", Restrictions.Count));
         counts.Add(("Access log entries", AccessLog.Count));

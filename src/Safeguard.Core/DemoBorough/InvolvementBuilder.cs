@@ -82,7 +82,8 @@ internal sealed class InvolvementBuilder(Random rng, DateOnly asOf, DemoStaff st
             InvolvementKind.Assessment => rng.Chance(0.12) ? rng.Next(60, 85) : rng.Next(1, 60),
             // Many child in need plans run for years (a disabled child's, say): over a third of those open began more than two years ago.
             InvolvementKind.ChildInNeed => rng.Skewed(20, 1300, 1.1),
-            InvolvementKind.ChildProtection => rng.Skewed(5, 730, 1.8),
+            // The longest few run on past two years (a plan the board watches): the top of the range is stretched out.
+            InvolvementKind.ChildProtection => Stretched(rng.Skewed(5, 730, 1.8)),
             InvolvementKind.LookedAfter => rng.Skewed(10, DemoVolumes.YearsOfHistory * 365, 1.5),
             _ => rng.Skewed(7, 450, 1.5),
         };
@@ -112,8 +113,13 @@ internal sealed class InvolvementBuilder(Random rng, DateOnly asOf, DemoStaff st
                 if (rng.Chance(0.25)) Before(InvolvementKind.EarlyHelp, 60, 400, history[0].Start.AddDays(-rng.Next(0, 200)));
                 break;
             case InvolvementKind.ChildProtection:
-                Before(InvolvementKind.Assessment, 15, 45, start);
-                if (rng.Chance(0.35)) Before(InvolvementKind.ChildInNeed, 60, 400, history[0].Start);
+                // A child already on a child in need plan stays a child in need until the conference decides on a plan
+                // (the section 47 enquiry happens within that case); others come from an assessment.
+                if (rng.Chance(0.35)) Before(InvolvementKind.ChildInNeed, 60, 400, start);
+                else Before(InvolvementKind.Assessment, 15, 45, start);
+                // About one plan in five is a repeat (the seeds' 21%): an earlier plan, some of them ended less than two years
+                // before. Many more are drawn, as an earlier plan before a young child's birth is left out.
+                if (rng.Chance(0.45)) EarlierPlan(history);
                 break;
             case InvolvementKind.LookedAfter:
                 if (rng.Chance(0.5)) Before(InvolvementKind.ChildProtection, 90, 540, start);
@@ -125,6 +131,24 @@ internal sealed class InvolvementBuilder(Random rng, DateOnly asOf, DemoStaff st
         }
         return history;
     }
+
+    /// <summary>
+    /// An earlier child protection plan before the history of the current one (assessed first, and now and then stepped
+    /// down to child in need): just under half ended within two years of the new history's start.
+    /// </summary>
+    private void EarlierPlan(List<Episode> history)
+    {
+        var next = history[0].Start;
+        var ended = next.AddDays(-(rng.Chance(0.45) ? rng.Next(45, 640) : rng.Next(760, 1400))).Weekday();
+        var started = ended.AddDays(-rng.Next(120, 450)).Weekday();
+        var earlier = new List<Episode> { Past(InvolvementKind.Assessment, started.AddDays(-rng.Next(15, 45)).Weekday(), started), Past(InvolvementKind.ChildProtection, started, ended) };
+        var stepDownEnd = ended.AddDays(rng.Next(60, 300)).Weekday();
+        if (rng.Chance(0.5) && stepDownEnd < next.AddDays(-30)) earlier.Add(Past(InvolvementKind.ChildInNeed, ended, stepDownEnd));
+        history.InsertRange(0, earlier);
+    }
+
+    /// <summary>Days since an open plan began: the top few percent (past 660 days) spread out to over three years.</summary>
+    private static int Stretched(int days) => days <= 660 ? days : 660 + ((days - 660) * 8);
 
     /// <summary>A young person who left care at 18: looked after for some years, then a care leaver, still open until 21 (or 25).</summary>
     private void AddCareLeaver(Household h)

@@ -142,7 +142,7 @@ internal sealed class SocialWorkBuilder(Random rng, DateOnly asOf, DemoStaff sta
     }
 
     /// <summary>Who held the case on the day (null while it waits for allocation).</summary>
-    private StaffUser? HolderOn(Involvement i, DateOnly day)
+    public StaffUser? HolderOn(Involvement i, DateOnly day)
     {
         if (!_held.TryGetValue(i.Id, out var steps)) return null;
         foreach (var s in steps)
