@@ -125,6 +125,8 @@ for scale in $scales; do
   measure "conference chair: conferences to hold ($to_hold)" "http://127.0.0.1:$port/conferences" "$chair"
   measure "My work, conference chair" "http://127.0.0.1:$port/" "$chair"
   measure "service manager: child protection overview ($on_plans children on plans)" "http://127.0.0.1:$port/child-protection" "$manager"
+  plan=$(psql_ -d "$db" -c 'SELECT "PersonId" || '"'"'/protection-plans/'"'"' || "Id" FROM "ChildProtectionPlans" WHERE "EndDate" IS NULL ORDER BY "Id" LIMIT 1')
+  measure "a child protection plan page" "http://127.0.0.1:$port/people/$plan" "$manager"
   kill "$web_pid"; wait "$web_pid" 2>/dev/null || true; web_pid=""
   # The CSV contacts import: 2,000 contacts (a third naming a child on record) as the contact service, on the command line.
   psql_ -d "$db" -c "SELECT 'SG-' || lpad(\"Number\"::text, 7, '0') FROM \"People\" WHERE NOT \"IsRestricted\" AND \"RecordedInErrorAtUtc\" IS NULL AND \"DateOfBirth\" > DATE '2009-01-01' ORDER BY \"Number\" LIMIT 500" > "$work/ids.txt"

@@ -112,6 +112,13 @@ public sealed class ChildInNeedPlanService(SafeguardDbContext db, CaseAccess cas
         var assessments = await db.Assessments.AsNoTracking().Where(a => a.ReferralId == referral.Id)
             .Select(a => new { a.Id, a.Stage, a.Outcome, a.StartDate, a.AuthorisedOn, a.AuthorisedAtUtc }).ToListAsync(ct);
         var authorised = assessments.Where(a => a.Stage == AssessmentStage.Authorised).OrderBy(a => a.AuthorisedAtUtc).ThenBy(a => a.Id).LastOrDefault();
+        // A review conference that steps a child protection plan down to child in need is itself the decision a plan
+        // follows (Working Together): the child in need plan starts from the day it ended, without a new assessment.
+        var steppedDown = await db.ChildProtectionPlans.Where(p => p.PersonId == personId && p.EndReason == ChildProtection.PlanEndReason.SteppedDownToChildInNeed
+                && p.EndDate >= referral.ReferralDate)
+            .OrderByDescending(p => p.EndDate).Select(p => p.EndDate).FirstOrDefaultAsync(ct);
+        if (steppedDown is { } ended && (authorised?.AuthorisedOn is null || authorised.AuthorisedOn <= ended))
+            return new(referral, ended, null);
         if (authorised?.Outcome == AssessmentOutcome.ChildInNeedPlan)
             return new(referral, authorised.StartDate, null);
         if (assessments.Any(a => a.Stage != AssessmentStage.Authorised))

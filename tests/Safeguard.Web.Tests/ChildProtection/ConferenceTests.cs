@@ -105,6 +105,8 @@ public abstract class ConferenceTests<TApp>(TApp app) : ServiceTests<TApp>(app) 
             var ended = await db.ChildProtectionPlans.AsNoTracking().SingleAsync(p => p.Id == plan.Id);
             Assert.Equal((Today, PlanEndReason.SteppedDownToChildInNeed), (ended.EndDate, ended.EndReason));
             Assert.Equal([InvolvementKind.ChildInNeed], await db.Involvements.AsNoTracking().Where(i => i.PersonId == child && i.EndDate == null).Select(i => i.Kind).ToListAsync());
+            // The conference's decision to step down is the child in need plan's starting point: no new assessment is needed.
+            Assert.Null(await With(s => s.GetRequiredService<ChildInNeedPlanService>().WhyNotStartAsync(child)));
             Assert.Equal(3, await db.Chronology.CountAsync(e => e.PersonId == child && e.Kind == ChildProtectionChronology.Conference && e.IsSignificant));
         }
     }

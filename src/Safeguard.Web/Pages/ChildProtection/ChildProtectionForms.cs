@@ -43,6 +43,10 @@ public static class ChildProtectionForms
         _ => "Not appropriate (for example, too young)",
     };
 
+    /// <summary>The page already said something about this field, or a part of its date ("X.Day"): the service's word on it would repeat it.</summary>
+    public static bool HasErrorAt(this ModelStateDictionary modelState, string key) =>
+        modelState.Any(e => (e.Key == key || e.Key.StartsWith(key + ".", StringComparison.Ordinal)) && e.Value?.Errors.Count > 0);
+
     /// <summary>The rows with a name, with the index each had on the page, so a message about row 2 of those sent lands on its row.</summary>
     public static List<(int Index, PersonRow Row)> Used(IEnumerable<PersonRow> rows) =>
         rows.Select((r, i) => (i, r)).Where(x => !x.r.IsBlank).ToList();

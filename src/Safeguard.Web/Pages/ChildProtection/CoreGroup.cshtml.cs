@@ -6,6 +6,7 @@ using Safeguard.Core.Access;
 using Safeguard.Core.ChildProtection;
 using Safeguard.Core.SocialWork;
 using Safeguard.Web.Govuk;
+using Safeguard.Web.Pages.Plans;
 using Safeguard.Web.Security;
 
 namespace Safeguard.Web.Pages.ChildProtection;
@@ -18,13 +19,6 @@ namespace Safeguard.Web.Pages.ChildProtection;
 [Authorize(Policy = Capabilities.ViewChildRecord)]
 public class CoreGroupModel(ChildProtectionPlanService plans, CaseAccess cases, CurrentActor me, TimeProvider clock) : PageModel
 {
-    public sealed class ProgressRow
-    {
-        public int ActionId { get; set; }
-        public PlanActionStatus? Status { get; set; }
-        public string? Text { get; set; }
-    }
-
     [BindProperty] public Guid Version { get; set; }
     [BindProperty] public DateParts HeldOn { get; set; } = new();
     [BindProperty] public string? Attendees { get; set; }

@@ -61,8 +61,7 @@ public class NewEmergencyProtectionModel(Section47Service enquiries, CaseAccess 
             foreach (var e in ex.Errors)
             {
                 var key = e.PropertyName switch { "StartDate" => "Input.Start", "EndDate" => "Input.End", "PersonId" => "", var k => "Input." + k };
-                if (!ModelState.Any(m => (m.Key == key || m.Key.StartsWith(key + ".", StringComparison.Ordinal)) && m.Value?.Errors.Count > 0))
-                    ModelState.AddModelError(key, e.ErrorMessage);
+                if (!ModelState.HasErrorAt(key)) ModelState.AddModelError(key, e.ErrorMessage);
             }
             return Page();
         }

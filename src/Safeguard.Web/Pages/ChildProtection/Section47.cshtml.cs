@@ -113,7 +113,7 @@ public class Section47Model(Section47Service enquiries, ChildProtectionCase reco
             {
                 var key = rename(e.PropertyName);
                 key = key.Length == 0 ? "" : prefix + key;
-                if (!HasErrorAt(key)) ModelState.AddModelError(key, e.ErrorMessage);
+                if (!ModelState.HasErrorAt(key)) ModelState.AddModelError(key, e.ErrorMessage);
             }
             return Page();
         }
@@ -125,9 +125,6 @@ public class Section47Model(Section47Service enquiries, ChildProtectionCase reco
             return Page();
         }
     }
-
-    /// <summary>The page already said something about this field (or a part of its date).</summary>
-    private bool HasErrorAt(string key) => ModelState.Any(e => (e.Key == key || e.Key.StartsWith(key + ".", StringComparison.Ordinal)) && e.Value?.Errors.Count > 0);
 
     private async Task<bool> LoadAsync(Guid id, int eid, CancellationToken ct)
     {

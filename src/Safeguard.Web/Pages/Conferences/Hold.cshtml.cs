@@ -6,6 +6,7 @@ using Safeguard.Core.Access;
 using Safeguard.Core.ChildProtection;
 using Safeguard.Core.SocialWork;
 using Safeguard.Web.Govuk;
+using Safeguard.Web.Pages.ChildProtection;
 using Safeguard.Web.Security;
 
 namespace Safeguard.Web.Pages.Conferences;
@@ -90,8 +91,7 @@ public class HoldModel(ConferenceService conferences, CaseAccess cases, CurrentA
             foreach (var e in ex.Errors)
             {
                 var key = e.PropertyName switch { "Attendance" => "Input.Attended", "PersonId" or "" => "", var k => "Input." + k };
-                if (!ModelState.Any(m => (m.Key == key || m.Key.StartsWith(key + ".", StringComparison.Ordinal)) && m.Value?.Errors.Count > 0))
-                    ModelState.AddModelError(key, e.ErrorMessage);
+                if (!ModelState.HasErrorAt(key)) ModelState.AddModelError(key, e.ErrorMessage);
             }
             return Page();
         }

@@ -16,13 +16,6 @@ namespace Safeguard.Web.Pages.Plans;
 [Authorize(Policy = Capabilities.ViewChildRecord)]
 public class MeetingModel(ChildInNeedPlanService plans, CaseAccess cases, CurrentActor me, TimeProvider clock) : PageModel
 {
-    public sealed class ProgressRow
-    {
-        public int ActionId { get; set; }
-        public PlanActionStatus? Status { get; set; }
-        public string? Text { get; set; }
-    }
-
     [BindProperty] public Guid Version { get; set; }
     [BindProperty] public DateParts HeldOn { get; set; } = new();
     [BindProperty] public string? Attendees { get; set; }

@@ -17,6 +17,14 @@ public sealed class ActionRow
     public ChildInNeedPlanService.ActionInput ToInput() => new(Text, OwnerName, OwnerUserId, PlanForms.DueText(Due));
 }
 
+/// <summary>Progress on one open action as typed at a meeting (a child in need review, a core group).</summary>
+public sealed class ProgressRow
+{
+    public int ActionId { get; set; }
+    public PlanActionStatus? Status { get; set; }
+    public string? Text { get; set; }
+}
+
 /// <summary>What the plan pages share: the due date as typed, the owner and status choices, and the service's messages beside the fields.</summary>
 public static class PlanForms
 {
