@@ -26,7 +26,7 @@ public static class ChildProtectionCommands
         FrontDoorCommands.WithDatabase(new Command("section47", "The child's section 47 enquiry: the child seen, the outcome; and emergency protection.")
             { Seen(settings), Outcome(settings), Emergency(settings) }),
         FrontDoorCommands.WithDatabase(new Command("conferences", "Child protection conferences: the chairs' list, arranging, inviting, holding; a partner's reports.")
-            { ListConferences(settings), ShowConference(settings), Arrange(settings), Invite(settings), Hold(settings), Reports(settings), SendReport(settings) }),
+            { ListConferences(settings), ShowConference(settings), TransferIn(settings), Arrange(settings), Invite(settings), Hold(settings), Reports(settings), SendReport(settings) }),
         FrontDoorCommands.WithDatabase(new Command("protection-plans", "The child's child protection plan: show it, add actions, record progress, move a date, record the core group.")
             { Show(settings), AddAction(settings), Progress(settings), DueDate(settings), CoreGroup(settings) }),
     ];
@@ -142,6 +142,26 @@ public static class ChildProtectionCommands
     // ---- Conferences ----
 
     private static Argument<int> ConferenceId() => new("conference") { Description = "The conference's number (from `conferences list`)" };
+
+    private static Command TransferIn(IReadOnlyDictionary<string, string?>? settings)
+    {
+        var child = Child();
+        var told = new Option<string>("--notified-on") { Description = "When the other council told us the child had moved here (yyyy-mm-dd)", Required = true };
+        var council = new Option<string>("--from") { Description = "The council whose plan the child is on", Required = true };
+        var command = new Command("transfer-in", "A child on another council's plan moved here: ask for a transfer-in conference, due 15 working days after we were told.")
+            { child, told, council };
+        command.SetAction((parse, ct) => RunAsync(parse, Capabilities.RecordSection47, settings, async c =>
+        {
+            var personId = await ChildAsync(c, parse.GetRequiredValue(child));
+            var conference = await Named(() => c.Get<ConferenceService>().RequestTransferInAsync(c.Actor, personId, Date(parse.GetRequiredValue(told), "--notified-on"),
+                    parse.GetRequiredValue(council), c.Ct),
+                ("NotifiedOn", "--notified-on"), ("FromCouncil", "--from"));
+            if (conference is null) return NotFound(c);
+            c.Output.WriteLine(string.Create(Uk, $"Transfer-in conference {conference.Id} asked for: due by {conference.DueDate:d MMMM yyyy}."));
+            return 0;
+        }, ct));
+        return command;
+    }
 
     private static Command ListConferences(IReadOnlyDictionary<string, string?>? settings)
     {

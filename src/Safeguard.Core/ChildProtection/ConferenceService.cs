@@ -19,7 +19,7 @@ namespace Safeguard.Core.ChildProtection;
 /// category. An initial conference deciding on a plan starts it (with its first core group and review due); a
 /// review continues it or ends it.
 /// </summary>
-public sealed class ConferenceService(SafeguardDbContext db, RecordAccess records, AccessLogAppender appender, AccessLogQueue views,
+public sealed class ConferenceService(SafeguardDbContext db, RecordAccess records, CaseAccess cases, AccessLogAppender appender, AccessLogQueue views,
     ChildProtectionDues dues, TimeProvider clock)
 {
     public const int MaxText = 8000;
@@ -116,6 +116,49 @@ public sealed class ConferenceService(SafeguardDbContext db, RecordAccess record
                 ConferenceId = conference.Id, Role = m.Role!.Value, Name = Tidy(m.Name)!, AgencyId = m.AgencyId, UserId = m.UserId, ReportRequested = m.ReportRequested,
             });
         await SaveAsync(actor, conference, $"{members.Count} invited", ct);
+        await tx.CommitAsync(ct);
+        return conference;
+    }
+
+    /// <summary>
+    /// A child on a plan in another council has moved here: the worker asks for a transfer-in conference, due 15 working
+    /// days after this council was told (Working Together), on the chairs' list marked as such. Refused while the child
+    /// is already on a plan here or has a conference waiting. Null when the case is not the actor's to open.
+    /// </summary>
+    public async Task<ChildProtectionConference?> RequestTransferInAsync(Actor actor, Guid personId, DateOnly? notifiedOn, string? fromCouncil, CancellationToken ct = default)
+    {
+        Refuse.Unless(actor, Capabilities.RecordSection47);
+        if (!await cases.CanOpenAsync(actor, personId, ct)) return null;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var teamId = await db.Involvements.Where(i => i.PersonId == personId && i.EndDate == null && i.TeamId != null)
+            .OrderByDescending(i => i.StartDate).Select(i => i.TeamId).FirstOrDefaultAsync(ct);
+        if (teamId is null) throw await cases.ClosedRefusalAsync(personId, "a transfer-in conference", ct);
+        var failures = new List<ValidationFailure>();
+        if (notifiedOn is not { } on) failures.Add(new("NotifiedOn", "Enter the date the other council told us the child had moved here"));
+        else if (on > Today) failures.Add(new("NotifiedOn", "The date we were told cannot be in the future"));
+        var council = Tidy(fromCouncil);
+        if (council is null) failures.Add(new("FromCouncil", "Enter the council whose plan the child is on"));
+        else if (council.Length > 200) failures.Add(new("FromCouncil", "The council's name must be 200 characters or fewer"));
+        if (await db.ChildProtectionPlans.AnyAsync(p => p.PersonId == personId && p.EndDate == null, ct))
+            failures.Add(new("NotifiedOn", "The child is already on a child protection plan here"));
+        else if (await db.Conferences.AnyAsync(c => c.PersonId == personId && c.HeldOn == null, ct))
+            failures.Add(new("NotifiedOn", "A conference is already waiting to be held for the child: hold that one"));
+        if (failures.Count > 0) throw new FluentValidation.ValidationException(failures);
+
+        var now = Now;
+        var conference = new ChildProtectionConference
+        {
+            PersonId = personId, Kind = ConferenceKind.TransferIn, TeamId = teamId.Value, DueDate = dues.InitialConference(notifiedOn!.Value),
+            CreatedAtUtc = now, Version = Guid.NewGuid(),
+        };
+        db.Conferences.Add(conference);
+        await db.SaveChangesAsync(ct);
+        ChronologyWriter.Add(db, personId, WorkingDayCalendar.FromUkLocal(notifiedOn.Value.ToDateTime(TimeOnly.MinValue)).UtcDateTime, now, actor,
+            ChildProtectionChronology.Area, ChildProtectionChronology.Conference,
+            $"Moved here on a child protection plan of {council}: transfer-in conference due by {conference.DueDate:d MMMM yyyy}", significant: true,
+            link: $"/conferences/{conference.Id}");
+        await db.SaveChangesAsync(ct);
+        await appender.AppendAsync(db, [AccessRecord.By(actor, now, AccessAction.Created, personId, $"Transfer-in conference {conference.Id} asked for")], ct);
         await tx.CommitAsync(ct);
         return conference;
     }

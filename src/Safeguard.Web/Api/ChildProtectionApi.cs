@@ -19,6 +19,7 @@ public static class ChildProtectionApi
         DateOnly? ChildSeenAloneOn, string? NotSeenAloneReason, string? Outcome, DateOnly? OutcomeOn, string? OutcomeReason, bool ConferenceNotRequired,
         string WorkerName, Guid Version);
     public sealed record OutcomeInput(Section47Outcome? Outcome, DateOnly? OutcomeOn, string? OutcomeReason, Guid Version);
+    public sealed record TransferInInput(DateOnly? NotifiedOn, string? FromCouncil);
     public sealed record SeenInput(DateOnly? ChildSeenOn, DateOnly? ChildSeenAloneOn, string? NotSeenAloneReason, Guid Version);
     public sealed record MemberDto(int Id, string Role, string Name, int? AgencyId, string? UserId, bool? Attended, bool ReportRequested, DateTime? ReportSubmittedAtUtc);
     public sealed record ConferenceDto(int Id, Guid PersonId, string Kind, DateOnly DueDate, DateTime? ScheduledForUtc, DateOnly? HeldOn, string? ChairName,
@@ -79,6 +80,12 @@ public static class ChildProtectionApi
                     ? Results.Ok(new { p.Id, Kind = p.Kind.ToString(), p.StartDate, p.EndDate }) : ApiResults.NotFound("child's case")))
             .RequireAuthorization(Capabilities.RecordSection47)
             .WithSummary("Record police protection (at most 72 hours) or an emergency protection order (at most 8 days, extended once by 7)");
+
+        child.MapPost("/{id:guid}/transfer-in", (Guid id, TransferInInput input, ConferenceService conferences, CurrentActor me, CancellationToken ct) =>
+                ApiResults.Run(async () => await conferences.RequestTransferInAsync(me.Actor, id, input.NotifiedOn, input.FromCouncil, ct) is { } c
+                    ? Results.Ok(new { c.Id, Kind = c.Kind.ToString(), c.DueDate }) : ApiResults.NotFound("child's case")))
+            .RequireAuthorization(Capabilities.RecordSection47)
+            .WithSummary("A child on another council's plan moved here: a transfer-in conference, due 15 working days after we were told");
 
         var plans = app.MapGroup("/api/people/{id:guid}/protection-plans").WithTags("Child protection");
 

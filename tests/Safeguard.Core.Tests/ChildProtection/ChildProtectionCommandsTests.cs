@@ -73,6 +73,25 @@ public sealed class ChildProtectionCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATransferInConference_IsAskedFor_WithTheCouncilNamed()
+    {
+        var aisha = await ReferredAsync();
+        var worker = TestBorough.EmailFor(Roles.SocialWorker);
+        var noCouncil = await RunAsync("conferences", "transfer-in", aisha, "--notified-on", Iso(Today.AddDays(-2)), "--from", " ", "--as", worker);
+        Assert.Equal(1, noCouncil.Code);
+        Assert.Contains("--from", noCouncil.Error, StringComparison.Ordinal);
+        var asked = await RunAsync("conferences", "transfer-in", aisha, "--notified-on", Iso(Today.AddDays(-2)), "--from", "Eastshire County Council", "--as", worker);
+        Assert.Equal(0, asked.Code);
+        Assert.Contains("Transfer-in conference", asked.Output, StringComparison.Ordinal);
+        await using var db = _database.Open();
+        var conference = await db.Conferences.AsNoTracking().SingleAsync();
+        Assert.Equal(ConferenceKind.TransferIn, conference.Kind);
+        Assert.Equal(new WorkingDayCalendar(new BankHolidays(), TimeProvider.System).AddWorkingDays(Today.AddDays(-2), 15), conference.DueDate);
+        // A chair does not ask for one: that is the child's worker.
+        Assert.Equal(3, (await RunAsync("conferences", "transfer-in", aisha, "--notified-on", Iso(Today), "--from", "Eastshire", "--as", TestBorough.EmailFor(Roles.ConferenceChair))).Code);
+    }
+
+    [Fact]
     public async Task FromAStrategyDiscussionToTheFirstCoreGroup_FromTheCommandLine()
     {
         var aisha = await ReferredAsync();

@@ -47,6 +47,7 @@ public class RoleAccessTests(SafeguardApp app) : IClassFixture<SafeguardApp>
         ("/partner/conference-reports", Capabilities.SubmitConferenceReport),
         ("/people/{case-child}/strategy-discussions/new", Capabilities.RecordStrategyDiscussion),
         ("/people/{case-child}/emergency-protection/new", Capabilities.RecordSection47),
+        ("/people/{case-child}/transfer-in", Capabilities.RecordSection47),
         ("/api/people?q=Khan", Capabilities.FindPeople),
         ("/api/people/{child}", Capabilities.ViewChildRecord),
         ("/api/people/{child}/chronology", Capabilities.ViewChildRecord),

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Safeguard.Core.Access;
 using Safeguard.Core.ChildProtection;
 using Safeguard.Core.People;
@@ -233,6 +234,32 @@ public class ChildProtectionPageTests(SafeguardApp app) : IClassFixture<Safeguar
         var chairView = await Forms.GetDocumentAsync(chair, url);
         Assert.Null(chairView.QuerySelector("textarea[name='Actions[0].Text']"));
         Assert.Equal(HttpStatusCode.Forbidden, (await chair.GetAsync($"{url}/actions/{actionId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AChildMovingHereOnAnotherCouncilsPlan_GetsATransferInConference_MarkedOnTheChairsList()
+    {
+        var (child, _) = await SocialWorkData.ReferredAsync(app, "Dede", daysAgo: 3);
+        var worker = await app.As(Roles.SocialWorker);
+        var url = $"/people/{child}/transfer-in";
+        var missing = await Forms.PostAsync(worker, url, new(Date("NotifiedOn", Today.AddDays(-1))) { ["FromCouncil"] = " " });
+        Assert.Contains("Enter the council whose plan the child is on", Forms.Errors(await Forms.ParseAsync(missing)));
+        var asked = await Forms.PostAsync(worker, url, new(Date("NotifiedOn", Today.AddDays(-1))) { ["FromCouncil"] = "Eastshire County Council" });
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var due = app.Factory.Services.GetRequiredService<Core.Calendar.WorkingDayCalendar>().AddWorkingDays(Today.AddDays(-1), 15);
+        await using (var db = app.OpenDb())
+        {
+            var conference = await db.Conferences.AsNoTracking().SingleAsync(c => c.PersonId == child);
+            Assert.Equal((ConferenceKind.TransferIn, due), (conference.Kind, conference.DueDate));
+        }
+        // Asked twice, the second is refused: one conference waits at a time.
+        var twice = await Forms.PostAsync(worker, url, new(Date("NotifiedOn", Today)) { ["FromCouncil"] = "Eastshire County Council" });
+        Assert.Contains("A conference is already waiting to be held for the child: hold that one", Forms.Errors(await Forms.ParseAsync(twice)));
+
+        var chair = await app.As(Roles.ConferenceChair);
+        var list = await Forms.GetDocumentAsync(chair, "/conferences");
+        var row = list.QuerySelectorAll("[data-testid=conferences] tbody tr").Single(r => r.QuerySelector($"a[href='/people/{child}']") is not null);
+        Assert.Contains("Transfer-in conference", row.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
