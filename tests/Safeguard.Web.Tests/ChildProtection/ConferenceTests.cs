@@ -112,6 +112,31 @@ public abstract class ConferenceTests<TApp>(TApp app) : ServiceTests<TApp>(app) 
     }
 
     [Fact]
+    public async Task AChildOnAChildInNeedPlan_WhoBecomesSubjectToAPlan_HasTheChildInNeedPlanEndedAsReplaced()
+    {
+        var (child, conference) = await ToConferenceAsync("Akosua");
+        await using (var db = App.OpenDb())
+        {
+            var referral = await db.Referrals.Where(r => r.PersonId == child).Select(r => r.Id).SingleAsync();
+            db.ChildInNeedPlans.Add(new ChildInNeedPlan
+            {
+                PersonId = child, ReferralId = referral, TeamId = App.Borough.TeamId, StartDate = Today.AddDays(-28), Stage = PlanStage.Active,
+                CreatedById = App.Borough.Users[Roles.SocialWorker].Id, CreatedByName = "Test Social worker", Version = Guid.NewGuid(),
+            });
+            await db.SaveChangesAsync();
+        }
+        var chair = As(Roles.ConferenceChair);
+        var arranged = await With(s => Conferences(s).ArrangeAsync(chair, conference.Id, conference.Version, DateTime.UtcNow.AddDays(-1), null));
+        await With(s => Conferences(s).HoldAsync(chair, conference.Id, arranged!.Version, Holding(Today.AddDays(-1), ConferenceDecision.Plan)));
+
+        await using var check = App.OpenDb();
+        var cin = await check.ChildInNeedPlans.AsNoTracking().SingleAsync(p => p.PersonId == child);
+        Assert.Equal((PlanStage.Ended, Today.AddDays(-1), "Replaced by a child protection plan"), (cin.Stage, cin.EndDate, cin.EndReason));
+        Assert.Equal([InvolvementKind.ChildProtection],
+            await check.Involvements.AsNoTracking().Where(i => i.PersonId == child && i.EndDate == null).Select(i => i.Kind).ToListAsync());
+    }
+
+    [Fact]
     public async Task AChairHoldingTheChildsCase_CannotChairIt_AndAReviewMustTestThePlan()
     {
         var (child, conference) = await ToConferenceAsync("Efua");
