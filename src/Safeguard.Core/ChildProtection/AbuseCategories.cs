@@ -1,9 +1,9 @@
 namespace Safeguard.Core.ChildProtection;
 
 /// <summary>
-/// The DfE's categories of abuse for a child protection plan, and the council's sub-categories under each (a local
-/// choice; these defaults are common ones). MUL (multiple) is accepted but the DfE does not recommend it, so the
-/// pages say so.
+/// The DfE's categories of abuse for a child protection plan, and common sub-categories under each: the defaults a
+/// council replaces with its own (ChildProtection:SubCategories, see <see cref="ChildProtectionRules.SubCategories"/>).
+/// MUL (multiple) is accepted but the DfE does not recommend it, so the pages say so.
 /// </summary>
 public static class AbuseCategories
 {
@@ -16,7 +16,7 @@ public static class AbuseCategories
         ["MUL"] = "Multiple (not recommended by the DfE)",
     };
 
-    public static readonly IReadOnlyDictionary<string, string[]> SubCategories = new Dictionary<string, string[]>
+    public static readonly IReadOnlyDictionary<string, string[]> DefaultSubCategories = new Dictionary<string, string[]>
     {
         ["NEG"] = ["Home conditions", "Medical or dental neglect", "Supervision and safety", "Emotional neglect", "Education"],
         ["PHY"] = ["Non-accidental injury", "Physical chastisement", "Fabricated or induced illness"],
@@ -26,9 +26,6 @@ public static class AbuseCategories
     };
 
     public static bool IsValid(string? code) => code is not null && Codes.ContainsKey(code);
-
-    public static bool IsValidSubCategory(string code, string? sub) =>
-        sub is null || (SubCategories.TryGetValue(code, out var subs) && subs.Contains(sub, StringComparer.Ordinal));
 
     public static string Label(string? code) => code is not null && Codes.TryGetValue(code, out var label) ? label : code ?? "";
 }

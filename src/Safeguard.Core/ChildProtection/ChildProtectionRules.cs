@@ -34,6 +34,16 @@ public sealed class ChildProtectionRules
     /// <summary>A plan running longer than this is flagged as over two years (the board's measure).</summary>
     public Timescale LongPlan { get; init; } = new(24, TimescaleUnit.Months);
 
+    /// <summary>
+    /// The council's sub-categories under each category of abuse, recorded with it at conferences: a local choice.
+    /// "ChildProtection:SubCategories:NEG" (a list) replaces the defaults for neglect; a category not set keeps them.
+    /// </summary>
+    public IReadOnlyDictionary<string, string[]> SubCategories { get; init; } = AbuseCategories.DefaultSubCategories;
+
+    /// <summary>No sub-category, or one of the council's under the category chosen.</summary>
+    public bool IsValidSubCategory(string code, string? sub) =>
+        sub is null || (SubCategories.TryGetValue(code, out var subs) && subs.Contains(sub, StringComparer.Ordinal));
+
     /// <summary>Reads "ChildProtection"; anything not set keeps its default. A bad value stops the app with a message naming the key.</summary>
     public static ChildProtectionRules From(IConfiguration config)
     {
@@ -49,6 +59,21 @@ public sealed class ChildProtectionRules
             RepeatWithin = TimescaleSetting.Read(section, nameof(RepeatWithin), "child protection") ?? d.RepeatWithin,
             LongPlanWarning = TimescaleSetting.Read(section, nameof(LongPlanWarning), "child protection") ?? d.LongPlanWarning,
             LongPlan = TimescaleSetting.Read(section, nameof(LongPlan), "child protection") ?? d.LongPlan,
+            SubCategories = ReadSubCategories(section.GetSection(nameof(SubCategories))),
         };
+    }
+
+    private static Dictionary<string, string[]> ReadSubCategories(IConfigurationSection section)
+    {
+        var result = AbuseCategories.DefaultSubCategories.ToDictionary(c => c.Key, c => c.Value);
+        foreach (var category in section.GetChildren())
+        {
+            if (!AbuseCategories.IsValid(category.Key))
+                throw new InvalidOperationException($"{category.Path}: '{category.Key}' is not a category of abuse; use {string.Join(", ", AbuseCategories.Codes.Keys)}");
+            var names = category.GetChildren().Select(c => c.Value?.Trim()).Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).Distinct(StringComparer.Ordinal).ToArray();
+            if (names.Any(n => n.Length > 100)) throw new InvalidOperationException($"{category.Path}: each sub-category must be 100 characters or fewer");
+            result[category.Key] = names;
+        }
+        return result;
     }
 }

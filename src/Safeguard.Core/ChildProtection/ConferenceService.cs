@@ -20,7 +20,7 @@ namespace Safeguard.Core.ChildProtection;
 /// review continues it or ends it.
 /// </summary>
 public sealed class ConferenceService(SafeguardDbContext db, RecordAccess records, CaseAccess cases, AccessLogAppender appender, AccessLogQueue views,
-    ChildProtectionDues dues, TimeProvider clock)
+    ChildProtectionDues dues, ChildProtectionRules rules, TimeProvider clock)
 {
     public const int MaxText = 8000;
 
@@ -250,7 +250,7 @@ public sealed class ConferenceService(SafeguardDbContext db, RecordAccess record
             Fail(nameof(Held.Decision), review ? "Choose whether the plan continues or ends" : "Choose whether the child is to be the subject of a child protection plan");
         var needsCategory = decision is ConferenceDecision.Plan or ConferenceDecision.ContinuePlan;
         if (needsCategory && !AbuseCategories.IsValid(input.Category)) Fail(nameof(Held.Category), "Choose the category of abuse");
-        else if (needsCategory && !AbuseCategories.IsValidSubCategory(input.Category!, Tidy(input.SubCategory)))
+        else if (needsCategory && !rules.IsValidSubCategory(input.Category!, Tidy(input.SubCategory)))
             Fail(nameof(Held.SubCategory), "Choose a sub-category of the category chosen, or none");
         if (review)
         {

@@ -429,7 +429,7 @@ internal sealed class ChildProtectionBuilder(Random rng, DateOnly asOf, DemoStaf
         if (decision is ConferenceDecision.Plan or ConferenceDecision.ContinuePlan)
         {
             c.Category = category ?? shared.Category;
-            var subs = AbuseCategories.SubCategories[c.Category];
+            var subs = AbuseCategories.DefaultSubCategories[c.Category];
             c.SubCategory = subs.Length > 0 && rng.Chance(0.75) ? rng.Pick(subs) : null;
         }
         if (review)

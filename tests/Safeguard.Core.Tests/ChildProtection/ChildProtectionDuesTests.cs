@@ -103,4 +103,23 @@ public class ChildProtectionDuesTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ChildProtection:FirstCoreGroup"] = "72 hours" }).Build()));
         Assert.StartsWith("ChildProtection:FirstCoreGroup:", bad.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TheCouncilSetsItsOwnSubCategories_ACategoryNotSetKeepsTheDefaults_AndAnUnknownCategoryIsRefusedByName()
+    {
+        var rules = ChildProtectionRules.From(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ChildProtection:SubCategories:NEG:0"] = "Hoarding",
+            ["ChildProtection:SubCategories:NEG:1"] = " Missed health appointments ",
+        }).Build());
+        Assert.Equal(["Hoarding", "Missed health appointments"], rules.SubCategories["NEG"]);
+        Assert.Equal(AbuseCategories.DefaultSubCategories["EMO"], rules.SubCategories["EMO"]);
+        Assert.True(rules.IsValidSubCategory("NEG", "Hoarding"));
+        Assert.False(rules.IsValidSubCategory("NEG", "Home conditions"));   // a default the council replaced
+        Assert.True(rules.IsValidSubCategory("PHY", null));
+
+        var bad = Assert.Throws<InvalidOperationException>(() => ChildProtectionRules.From(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ChildProtection:SubCategories:NEGLECT:0"] = "Hoarding" }).Build()));
+        Assert.StartsWith("ChildProtection:SubCategories:NEGLECT:", bad.Message, StringComparison.Ordinal);
+    }
 }

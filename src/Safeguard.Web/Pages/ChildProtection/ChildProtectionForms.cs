@@ -27,8 +27,9 @@ public static class ChildProtectionForms
     public static IEnumerable<GovukOption> Categories(bool withNone = false) =>
         [.. withNone ? [new GovukOption("", "Choose")] : Array.Empty<GovukOption>(), .. AbuseCategories.Codes.Select(c => new GovukOption(c.Key, $"{c.Value} ({c.Key})"))];
 
-    public static IEnumerable<GovukOption> SubCategories =>
-        [new("", "None"), .. AbuseCategories.SubCategories.SelectMany(c => c.Value.Select(s => new GovukOption(s, $"{AbuseCategories.Label(c.Key)}: {s}")))];
+    /// <summary>The council's sub-categories, each named with its category.</summary>
+    public static IEnumerable<GovukOption> SubCategories(ChildProtectionRules rules) =>
+        [new("", "None"), .. rules.SubCategories.SelectMany(c => c.Value.Select(s => new GovukOption(s, $"{AbuseCategories.Label(c.Key)}: {s}")))];
 
     public static IEnumerable<GovukOption> Participations => Enum.GetValues<Participation>().Select(p => new GovukOption(p.ToString(), Label(p)));
 

@@ -38,7 +38,7 @@ public sealed class HoldForm
 /// An initial conference deciding on a plan starts it; a review continues or ends it. Conference chairs only.
 /// </summary>
 [Authorize(Policy = Capabilities.ChairConference)]
-public class HoldModel(ConferenceService conferences, CaseAccess cases, CurrentActor me, TimeProvider clock) : PageModel
+public class HoldModel(ConferenceService conferences, ChildProtectionRules rules, CaseAccess cases, CurrentActor me, TimeProvider clock) : PageModel
 {
     [BindProperty] public HoldForm Input { get; set; } = new();
     [BindProperty] public Guid Version { get; set; }
@@ -48,6 +48,8 @@ public class HoldModel(ConferenceService conferences, CaseAccess cases, CurrentA
 
     public IEnumerable<GovukOption> Members => Conference.Members.OrderBy(m => m.Id)
         .Select(m => new GovukOption(m.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{m.Name} ({Core.ChildProtection.ProfessionalRoles.Label(m.Role)})"));
+
+    public IEnumerable<GovukOption> SubCategories => ChildProtectionForms.SubCategories(rules);
 
     public static IEnumerable<GovukOption> EndReasons => Enum.GetValues<PlanEndReason>().Select(r => new GovukOption(r.ToString(), ConferenceService.Label(r)));
 
