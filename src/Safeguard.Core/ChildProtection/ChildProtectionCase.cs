@@ -29,6 +29,17 @@ public sealed class ChildProtectionCase(SafeguardDbContext db, ChildProtectionDu
         public Enquiry? OpenEnquiry => Enquiries.FirstOrDefault(e => e.Outcome is null);
     }
 
+    /// <summary>One enquiry's strategy discussions, newest first, and the initial conference it led to, if any.</summary>
+    public async Task<(List<Discussion> Discussions, Conference? Conference)> OfEnquiryAsync(int enquiryId, CancellationToken ct = default)
+    {
+        var discussions = await db.StrategyDiscussions.AsNoTracking().Where(s => s.Section47EnquiryId == enquiryId).OrderByDescending(s => s.HeldAtUtc)
+            .Select(s => new Discussion(s.Id, s.HeldAtUtc, s.Form, s.Decision, s.Section47EnquiryId)).ToListAsync(ct);
+        var conference = await db.Conferences.AsNoTracking().Where(c => c.Section47EnquiryId == enquiryId)
+            .Select(c => new Conference(c.Id, c.Kind, c.Section47EnquiryId, c.PlanId, c.DueDate, c.ScheduledForUtc, c.HeldOn, c.Decision, c.Category, c.ChairName))
+            .FirstOrDefaultAsync(ct);
+        return (discussions, conference);
+    }
+
     /// <summary>Everything on the child, newest first; a handful of rows per child, so each list is read whole.</summary>
     public async Task<Summary> ForChildAsync(Guid personId, DateOnly today, CancellationToken ct = default)
     {

@@ -2,7 +2,6 @@ using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using Safeguard.Core.Access;
 using Safeguard.Core.Access.Log;
-using Safeguard.Core.Access.Restrictions;
 using Safeguard.Core.Calendar;
 using Safeguard.Core.Chronology;
 using Safeguard.Core.Data;
@@ -20,7 +19,7 @@ namespace Safeguard.Core.ChildProtection;
 /// An ended plan's core group still waiting is kept on the record but is no longer due: everything that counts core
 /// groups due filters on the plan's end date (see <see cref="Due"/>).
 /// </summary>
-public sealed class ChildProtectionPlanService(SafeguardDbContext db, CaseAccess cases, RecordAccess records, AccessLogAppender appender, AccessLogQueue views,
+public sealed class ChildProtectionPlanService(SafeguardDbContext db, CaseAccess cases, AccessLogAppender appender, AccessLogQueue views,
     ChildProtectionDues dues, TimeProvider clock)
 {
     public const int MaxText = 20_000;
@@ -46,7 +45,7 @@ public sealed class ChildProtectionPlanService(SafeguardDbContext db, CaseAccess
         Refuse.Unless(actor, Capabilities.ViewChildRecord);
         var plan = await db.ChildProtectionPlans.AsNoTracking().Include(p => p.Actions)
             .FirstOrDefaultAsync(p => p.Id == planId && p.PersonId == personId, ct);
-        if (plan is null || !await MayOpenAsync(actor, personId, ct)) return null;
+        if (plan is null || !await cases.CanReadProtectionAsync(actor, personId, ct)) return null;
         plan.Actions = [.. plan.Actions.OrderBy(a => a.DueDate).ThenBy(a => a.Id)];
         await views.EnqueueAsync(AccessRecord.By(actor, Now, AccessAction.Viewed, personId, $"Child protection plan {planId}"), ct);
         return plan;
@@ -56,7 +55,7 @@ public sealed class ChildProtectionPlanService(SafeguardDbContext db, CaseAccess
     public async Task<List<ChildProtectionPlan>?> ForChildAsync(Actor actor, Guid personId, CancellationToken ct = default)
     {
         Refuse.Unless(actor, Capabilities.ViewChildRecord);
-        if (!await MayOpenAsync(actor, personId, ct)) return null;
+        if (!await cases.CanReadProtectionAsync(actor, personId, ct)) return null;
         return await db.ChildProtectionPlans.AsNoTracking().Where(p => p.PersonId == personId)
             .OrderByDescending(p => p.StartDate).ThenByDescending(p => p.Id).ToListAsync(ct);
     }
@@ -87,9 +86,7 @@ public sealed class ChildProtectionPlanService(SafeguardDbContext db, CaseAccess
             .OrderBy(p => p.RecordedAtUtc).ThenBy(p => p.Id).ToListAsync(ct);
 
     /// <summary>The staff of the plan's team who can own an action (it then reaches their My work).</summary>
-    public Task<List<ChildInNeedPlanService.Owner>> OwnersAsync(int teamId, CancellationToken ct = default) =>
-        db.Users.AsNoTracking().Where(u => u.TeamId == teamId && u.IsActive).OrderBy(u => u.DisplayName)
-            .Select(u => new ChildInNeedPlanService.Owner(u.Id, u.DisplayName, u.JobTitle)).ToListAsync(ct);
+    public Task<List<ChildInNeedPlanService.Owner>> OwnersAsync(int teamId, CancellationToken ct = default) => ChildInNeedPlanService.OwnersOf(db, teamId, ct);
 
     // ---- Actions ----
 
@@ -208,8 +205,8 @@ public sealed class ChildProtectionPlanService(SafeguardDbContext db, CaseAccess
             failures.Add(new("HeldOn", $"The core group date, {heldOn:d MMMM yyyy}, is before the plan started on {plan.StartDate:d MMMM yyyy}"));
         else if (lastHeld is { } last && heldOn < last)
             failures.Add(new("HeldOn", $"The core group date, {heldOn:d MMMM yyyy}, is before the last core group, held on {last:d MMMM yyyy}"));
-        Need(input.Attendees, "Attendees", "Enter who came: the family and the professionals of the core group", 4000, failures);
-        Need(input.Notes, "Notes", "Enter the notes: what was discussed, what has changed for the child and the child's and family's views", MaxText, failures);
+        ChildInNeedPlanService.Need(input.Attendees, "Attendees", "Enter who came: the family and the professionals of the core group", 4000, failures);
+        ChildInNeedPlanService.Need(input.Notes, "Notes", "Enter the notes: what was discussed, what has changed for the child and the child's and family's views", MaxText, failures);
         var open = plan.Actions.Where(a => ChildInNeedPlanService.IsOpen(a.Status)).OrderBy(a => a.DueDate).ThenBy(a => a.Id).ToList();
         var progress = input.Progress ?? [];
         for (var i = 0; i < progress.Count; i++)
@@ -257,12 +254,6 @@ public sealed class ChildProtectionPlanService(SafeguardDbContext db, CaseAccess
         if (plan.EndDate is { } ended) throw Refuse.Invalid(field, $"The plan ended on {ended:d MMMM yyyy}: {what}");
     }
 
-    private static void Need(string? text, string field, string message, int max, List<ValidationFailure> failures)
-    {
-        if (string.IsNullOrWhiteSpace(text)) failures.Add(new(field, message));
-        else if (text.Trim().Length > max) failures.Add(new(field, $"This must be {max:N0} characters or fewer"));
-    }
-
     private void Progress(Actor actor, ProtectionAction action, PlanActionStatus status, string text, int? coreGroupId, DateTime now)
     {
         action.Status = status;
@@ -272,14 +263,6 @@ public sealed class ChildProtectionPlanService(SafeguardDbContext db, CaseAccess
             ActionId = action.Id, CoreGroupId = coreGroupId, Status = status, Text = text, RecordedAtUtc = now, RecordedByName = actor.DisplayName,
         });
     }
-
-    /// <summary>
-    /// Who may read a plan: those who may open the child's case, and conference chairs, who review plans for children
-    /// of every team (restricted records stay restricted).
-    /// </summary>
-    private async Task<bool> MayOpenAsync(Actor actor, Guid personId, CancellationToken ct) =>
-        await cases.CanOpenAsync(actor, personId, ct)
-        || (actor.Roles.Contains(Roles.ConferenceChair) && await records.CanSeeAsync(actor, personId, ct));
 
     private async Task<ChildProtectionPlan?> LoadAsync(Actor actor, Guid personId, int planId, Guid version, CancellationToken ct)
     {

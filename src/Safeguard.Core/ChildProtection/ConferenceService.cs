@@ -167,15 +167,17 @@ public sealed class ConferenceService(SafeguardDbContext db, RecordAccess record
     public sealed record ReportToWrite(int MemberId, int ConferenceId, ConferenceKind Kind, ProfessionalRole Role, string ChildName, DateOnly DueDate, DateTime? ScheduledForUtc);
 
     /// <summary>The reports a partner has been asked for and not yet sent, soonest conference first.</summary>
-    public Task<List<ReportToWrite>> ReportsToWriteAsync(Actor actor, CancellationToken ct = default)
+    public Task<List<ReportToWrite>> ReportsToWriteAsync(Actor actor, CancellationToken ct = default) => ReportsToWrite(actor, null).ToListAsync(ct);
+
+    private IQueryable<ReportToWrite> ReportsToWrite(Actor actor, int? memberId)
     {
         Refuse.Unless(actor, Capabilities.SubmitConferenceReport);
         return db.ConferenceMembers.AsNoTracking().Where(m => m.UserId == actor.UserId && m.ReportRequested && m.ReportSubmittedAtUtc == null)
+            .Where(m => memberId == null || m.Id == memberId)
             .Join(db.Conferences.Where(c => c.HeldOn == null), m => m.ConferenceId, c => c.Id, (m, c) => new { m, c })
             .OrderBy(x => x.c.DueDate)
             .Select(x => new ReportToWrite(x.m.Id, x.c.Id, x.c.Kind, x.m.Role,
-                db.People.Where(p => p.Id == x.c.PersonId).Select(p => p.FirstName + " " + p.LastName).FirstOrDefault() ?? "", x.c.DueDate, x.c.ScheduledForUtc))
-            .ToListAsync(ct);
+                db.People.Where(p => p.Id == x.c.PersonId).Select(p => p.FirstName + " " + p.LastName).FirstOrDefault() ?? "", x.c.DueDate, x.c.ScheduledForUtc));
     }
 
     /// <summary>
@@ -184,7 +186,7 @@ public sealed class ConferenceService(SafeguardDbContext db, RecordAccess record
     /// </summary>
     public async Task<(ReportToWrite Report, DateOnly? DateOfBirth)?> ReportToWriteAsync(Actor actor, int memberId, CancellationToken ct = default)
     {
-        var report = (await ReportsToWriteAsync(actor, ct)).FirstOrDefault(r => r.MemberId == memberId);
+        var report = await ReportsToWrite(actor, memberId).FirstOrDefaultAsync(ct);
         if (report is null) return null;
         var child = await db.Conferences.Where(c => c.Id == report.ConferenceId)
             .Select(c => new { c.PersonId, Born = db.People.Where(p => p.Id == c.PersonId).Select(p => p.DateOfBirth).FirstOrDefault() }).FirstAsync(ct);
@@ -399,13 +401,8 @@ public sealed class ConferenceService(SafeguardDbContext db, RecordAccess record
     }
 
     /// <summary>Chairs may open any child with a conference; others as for the child's case.</summary>
-    private async Task<bool> MayOpenAsync(Actor actor, ChildProtectionConference conference, CancellationToken ct)
-    {
-        if (!await records.CanSeeAsync(actor, conference.PersonId, ct)) return false;
-        if (actor.Roles.Contains(Roles.ConferenceChair) || actor.Roles.Contains(Roles.ServiceManager) || actor.Roles.Contains(Roles.QaOfficer)) return true;
-        var teamId = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.TeamId).FirstOrDefaultAsync(ct);
-        return teamId is not null && await db.Involvements.AnyAsync(i => i.PersonId == conference.PersonId && i.TeamId == teamId, ct);
-    }
+    private Task<bool> MayOpenAsync(Actor actor, ChildProtectionConference conference, CancellationToken ct) =>
+        cases.CanReadProtectionAsync(actor, conference.PersonId, ct);
 
     private async Task<ChildProtectionConference?> LoadForChangeAsync(Actor actor, int id, Guid version, CancellationToken ct)
     {

@@ -22,6 +22,13 @@ public sealed class CaseAccess(SafeguardDbContext db, RecordAccess records)
         return teamId is not null && await db.Involvements.AnyAsync(i => i.PersonId == personId && i.TeamId == teamId, ct);
     }
 
+    /// <summary>
+    /// Who may read a child's conferences and child protection plans: those who may open the case, and conference
+    /// chairs, who chair for every team (restricted records stay restricted).
+    /// </summary>
+    public async Task<bool> CanReadProtectionAsync(Actor actor, Guid personId, CancellationToken ct = default) =>
+        await CanOpenAsync(actor, personId, ct) || (actor.Roles.Contains(Roles.ConferenceChair) && await records.CanSeeAsync(actor, personId, ct));
+
     /// <summary>The child's name for a page heading, once access has been checked (reading it is logged by the caller's own read).</summary>
     public Task<string?> NameAsync(Guid personId, CancellationToken ct = default) =>
         db.People.Where(p => p.Id == personId).Select(p => p.FirstName + " " + p.LastName).FirstOrDefaultAsync(ct);

@@ -143,7 +143,10 @@ public sealed class ChildInNeedPlanService(SafeguardDbContext db, CaseAccess cas
             .OrderBy(p => p.RecordedAtUtc).ThenBy(p => p.Id).ToListAsync(ct);
 
     /// <summary>The staff of the plan's team who can own an action (it then reaches their My work).</summary>
-    public Task<List<Owner>> OwnersAsync(int teamId, CancellationToken ct = default) =>
+    public Task<List<Owner>> OwnersAsync(int teamId, CancellationToken ct = default) => OwnersOf(db, teamId, ct);
+
+    /// <summary>The active staff of a team, who can own an action of any plan (it then reaches their My work).</summary>
+    public static Task<List<Owner>> OwnersOf(SafeguardDbContext db, int teamId, CancellationToken ct) =>
         db.Users.AsNoTracking().Where(u => u.TeamId == teamId && u.IsActive).OrderBy(u => u.DisplayName)
             .Select(u => new Owner(u.Id, u.DisplayName, u.JobTitle)).ToListAsync(ct);
 
@@ -560,7 +563,8 @@ public sealed class ChildInNeedPlanService(SafeguardDbContext db, CaseAccess cas
         if (start > Today) throw Refuse.Invalid("StartDate", "The plan's start date cannot be in the future");
     }
 
-    private static void Need(string? text, string field, string message, int max, List<ValidationFailure> failures)
+    /// <summary>Text a meeting record needs (any plan's): refused when empty or longer than <paramref name="max"/>.</summary>
+    public static void Need(string? text, string field, string message, int max, List<ValidationFailure> failures)
     {
         if (string.IsNullOrWhiteSpace(text)) failures.Add(new(field, message));
         else if (text.Trim().Length > max) failures.Add(new(field, $"This must be {max:N0} characters or fewer"));

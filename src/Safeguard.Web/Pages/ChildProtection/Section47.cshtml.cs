@@ -134,9 +134,7 @@ public class Section47Model(Section47Service enquiries, ChildProtectionCase reco
         (Enquiry, Person) = (enquiry, person);
         if (Version == Guid.Empty || Conflict) Version = enquiry.Version;
         Today = Display.TodayInUk(clock);
-        var summary = await record.ForChildAsync(id, Today, ct);
-        Discussions = [.. summary.Discussions.Where(d => d.EnquiryId == eid)];
-        Conference = summary.Conferences.FirstOrDefault(c => c.Section47EnquiryId == eid);
+        (Discussions, Conference) = await record.OfEnquiryAsync(eid, ct);
         CanRecord = me.Actor.Can(Capabilities.RecordSection47) && enquiry.Outcome is null;
         return true;
     }
