@@ -86,6 +86,10 @@ public class ChildProtectionPageTests(SafeguardApp app) : IClassFixture<Safeguar
         foreach (var (k, v) in Date("Seen.SeenAloneOn", Today.AddDays(-8))) seenFields[k] = v;
         var seen = await Forms.PostAsync(worker, url, seenFields, handler: "Seen");
         Assert.Equal(HttpStatusCode.Redirect, seen.StatusCode);
+        // Opened again, the form to change it holds what was recorded.
+        var again = await Forms.GetDocumentAsync(worker, url);
+        Assert.NotNull(again.QuerySelector("input[name='Seen.SeenAlone'][value='yes'][checked]"));
+        Assert.Equal(Today.AddDays(-8).Day.ToString(), again.QuerySelector("input[name='Seen.SeenAloneOn.Day']")?.GetAttribute("value"));
 
         var concluded = await Forms.PostAsync(worker, url, new(Date("Conclude.OutcomeOn", Today.AddDays(-5)))
             { ["Conclude.Outcome"] = "InitialConference", ["Conclude.OutcomeReason"] = "Continuing risk from the father's violence." }, handler: "Outcome");

@@ -54,7 +54,14 @@ public class Section47Model(Section47Service enquiries, ChildProtectionCase reco
     public async Task<IActionResult> OnGetAsync(Guid id, int eid, CancellationToken ct)
     {
         if (!await LoadAsync(id, eid, ct)) return NotFound();
+        // Changing what was recorded starts from it, not from an empty "seen alone?".
         Seen.SeenOn = DateParts.From(Enquiry.ChildSeenOn);
+        if (Enquiry.ChildSeenOn is not null)
+        {
+            Seen.SeenAlone = Enquiry.ChildSeenAloneOn is null ? "no" : "yes";
+            Seen.SeenAloneOn = DateParts.From(Enquiry.ChildSeenAloneOn);
+            Seen.NotSeenAloneReason = Enquiry.NotSeenAloneReason;
+        }
         Conclude.OutcomeOn = DateParts.From(Today);
         return Page();
     }
